@@ -1,0 +1,147 @@
+/* arena.c — the per-document bump allocator. */
+#include "kiln/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16u
+#define ARENA_FIRST_BLOCK (64u * 1024u)
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+} arena_block;
+
+struct kiln_arena {
+    arena_block *head; /* current block; older ones follow via next */
+    size_t total_used;
+};
+
+static arena_block *block_new(size_t size)
+{
+    arena_block *b = malloc(sizeof *b + size);
+    if (!b)
+        return NULL;
+    b->next = NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+kiln_arena *kiln_arena_new(void)
+{
+    kiln_arena *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->head = block_new(ARENA_FIRST_BLOCK);
+    if (!a->head) {
+        free(a);
+        return NULL;
+    }
+    return a;
+}
+
+static void free_blocks(arena_block *b)
+{
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+void kiln_arena_free(kiln_arena *a)
+{
+    if (!a)
+        return;
+    free_blocks(a->head);
+    free(a);
+}
+
+void kiln_arena_reset(kiln_arena *a)
+{
+    /* Keep only the oldest block (the first, of the base size): big
+     * documents must not pin their memory for the next small one. */
+    arena_block *b = a->head, *oldest = b;
+    while (oldest->next)
+        oldest = oldest->next;
+    while (b != oldest) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    oldest->used = 0;
+    a->head = oldest;
+    a->total_used = 0;
+}
+
+void *kiln_arena_alloc(kiln_arena *a, size_t size)
+{
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size_t need = (size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need == 0)
+        need = ARENA_ALIGN;
+    arena_block *b = a->head;
+    if (b->size - b->used < need) {
+        size_t bsize = b->size * 2;
+        if (bsize < need)
+            bsize = need;
+        arena_block *nb = block_new(bsize);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        a->head = b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += need;
+    a->total_used += need;
+    memset(p, 0, size);
+    return p;
+}
+
+void *kiln_arena_calloc(kiln_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    return kiln_arena_alloc(a, n * size);
+}
+
+char *kiln_arena_strndup(kiln_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = kiln_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *kiln_arena_printf(kiln_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *p = kiln_arena_alloc(a, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+size_t kiln_arena_used(const kiln_arena *a)
+{
+    return a->total_used;
+}

@@ -1,0 +1,22 @@
+/* doc_internal.h — the core's side of kiln_doc: life cycle and outputs. */
+#ifndef KILN_DOC_INTERNAL_H
+#define KILN_DOC_INTERNAL_H
+
+#include "kiln/doc.h"
+#include "kiln/stage.h"
+
+/* A document object reused for many documents (one per worker). */
+kiln_doc *kiln_doc_new(void);
+void kiln_doc_free(kiln_doc *doc);
+
+/* Forget the previous document (arena reset, layers emptied, output
+ * buffers cleared but kept) and take a copy of BYTES as the original. */
+int kiln_doc_load(kiln_doc *doc, const char *id, size_t input_no,
+                  const char *bytes, size_t len);
+
+/* The output buffers the document's stages filled, in the order the
+ * outputs were first used. */
+size_t kiln_doc_output_count(const kiln_doc *doc);
+kiln_buf *kiln_doc_output_at(kiln_doc *doc, size_t i, kiln_output **out);
+
+#endif
