@@ -49,6 +49,14 @@ typedef struct kiln_align_run {
     size_t orig_off, orig_len;
 } kiln_align_run;
 
+/* Segments as the segment stage writes them: depth first in document order
+ * (a block, then its first sentence, that sentence's clauses, the next
+ * sentence ...), so a parent always precedes its children and starts never
+ * decrease. A block is a PARAGRAPH (children: SENTENCEs) or a HEADING; a
+ * heading is also its own sentence: it carries a sentence_no, has no
+ * SENTENCE child, and its CLAUSEs have it as parent. Every sentence (or
+ * heading) has at least one clause, and its clauses tile it. So the
+ * sentence of a position is the segment with sentence_no > 0 holding it. */
 typedef enum kiln_segment_kind {
     KILN_SEG_PARAGRAPH = 0, /* a block between blank lines */
     KILN_SEG_HEADING,       /* a short block without final punctuation */
@@ -228,6 +236,21 @@ const char *kiln_severity_name(kiln_severity s);
  * exponent for integers below 1e21). Writes at most 32 bytes including the
  * NUL into BUF and returns BUF. */
 char *kiln_format_double(char buf[32], double value);
+
+/* Decides, for kiln_doc_remove_mentions, whether mention M goes. */
+typedef bool (*kiln_mention_filter)(const kiln_mention *m, void *ctx);
+
+/* Remove every mention for which DROP returns true (called once per
+ * mention, in order); the others keep their order. Indices into mentions
+ * stay right: a comparison whose target is removed is removed with it, one
+ * whose baseline is removed loses it (baseline -1; progress, gap, growth
+ * and met unset; a diagnostic naming STAGE). The layers are compacted in
+ * place, so pointers to mentions taken before the call are stale after it.
+ * Stores the number removed in *REMOVED (may be NULL). Returns 0, or -1
+ * when out of memory, the document unchanged. */
+int kiln_doc_remove_mentions(kiln_doc *doc, const char *stage,
+                             kiln_mention_filter drop, void *ctx,
+                             size_t *removed);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,41 @@
+/* runtime.h — what the core owns on behalf of running stages: the outputs
+ * (core-private; stages see only the opaque struct kiln_runtime).
+ *
+ * Every output is a temporary file beside its destination until the run
+ * ends; kiln_runtime_commit renames them into place, kiln_runtime_abort
+ * removes them. Standard output and non-regular files (a pipe, /dev/full)
+ * are written directly.
+ */
+#ifndef KILN_RUNTIME_H
+#define KILN_RUNTIME_H
+
+#include <stdbool.h>
+
+#include "kiln/buf.h"
+#include "kiln/error.h"
+#include "kiln/stage.h"
+
+typedef struct kiln_runtime kiln_runtime;
+
+/* DRY_RUN: outputs are checked (directory exists, writable) but nothing
+ * is created (for `kiln check`). */
+kiln_runtime *kiln_runtime_new(bool dry_run);
+
+/* Flush and close every output, renaming temporary files into place.
+ * Returns 0, or -1 with ERR naming the first output that failed (the
+ * others are still committed). */
+int kiln_runtime_commit(kiln_runtime *rt, kiln_error *err);
+
+/* Close every output and remove the temporary files. */
+void kiln_runtime_abort(kiln_runtime *rt);
+
+/* Abort unless committed, then free. NULL is allowed. */
+void kiln_runtime_free(kiln_runtime *rt);
+
+/* True once a write to some output failed: a run should stop. */
+bool kiln_runtime_failed(const kiln_runtime *rt, kiln_error *err);
+
+/* The output file names, in the order they were opened (for messages). */
+size_t kiln_runtime_output_count(const kiln_runtime *rt);
+
+#endif

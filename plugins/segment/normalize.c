@@ -1,0 +1,320 @@
+/* normalize.c — the normalized text and its alignment to the original.
+ *
+ * One pass over the original, line by line (each line is scanned once for
+ * its shape, then copied). What changes, each change an atomic run of the
+ * alignment, every unchanged stretch one merged copy run:
+ *   - BOM and zero-width characters (U+200B-U+200D, U+2060, U+FEFF): deleted;
+ *   - full-width ASCII forms U+FF01-U+FF5E: folded to ASCII ("１" -> "1");
+ *   - U+3000, no-break and narrow spaces: folded to " ";
+ *   - spaces and blank lines at the start and end of the document and of
+ *     each line: deleted; the line breaks (LF, CRLF, CR) and blank lines
+ *     between two paragraphs: one "\n"; between two parts of a cut
+ *     sentence: deleted (" " between two Latin words), see line.c;
+ *   - stray spaces in numbers, see space_run_is_stray().
+ * A one-byte line break that becomes "\n" or " " has the same length, so it
+ * merges into the copy runs around it: positions still map 1:1.
+ */
+#include <string.h>
+
+#include "chars.h"
+#include "segment.h"
+
+enum chain_kind { CHAIN_NONE, CHAIN_SINGLE, CHAIN_THOUSANDS };
+
+typedef struct writer {
+    kiln_arena *arena;
+    const char *orig;
+    size_t orig_len;
+    char *text;                 /* capacity orig_len + 1: text never grows */
+    size_t len;
+    kiln_align_run *runs;
+    size_t n_runs, cap_runs;
+    size_t chain_at;            /* text offset where the digit group after
+                                   the last removed in-number space starts */
+    enum chain_kind chain_kind;
+} writer;
+
+/* Bytes that may start something other than a plain copy: spaces, and the
+ * lead bytes of U+0080-U+00BF (no-break space), U+2000-U+2FFF (zero-width,
+ * narrow spaces), U+3000-U+3FFF (ideographic space) and U+F000-U+FFFF
+ * (full-width forms, BOM). */
+static const unsigned char special_byte[256] = {
+    [' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+static int push_run(writer *w, size_t text_len, size_t orig_off,
+                    size_t orig_len)
+{
+    if (w->n_runs) {
+        kiln_align_run *r = &w->runs[w->n_runs - 1];
+        bool copy = text_len == orig_len, prev_copy = r->text_len == r->orig_len;
+        bool del = text_len == 0, prev_del = r->text_len == 0;
+        /* Runs are pushed in order, so the previous one always ends where
+         * this one starts; copies merge with copies, deletions with
+         * deletions, foldings never. */
+        if ((copy && prev_copy && !prev_del && !del) || (del && prev_del)) {
+            r->text_len += text_len;
+            r->orig_len += orig_len;
+            return 0;
+        }
+    }
+    if (w->n_runs == w->cap_runs) {
+        size_t cap = w->cap_runs ? w->cap_runs * 2 : 64;
+        kiln_align_run *n = kiln_arena_calloc(w->arena, cap, sizeof *n);
+        if (!n)
+            return -1;
+        if (w->n_runs)
+            memcpy(n, w->runs, w->n_runs * sizeof *n);
+        w->runs = n;
+        w->cap_runs = cap;
+    }
+    w->runs[w->n_runs++] = (kiln_align_run){
+        .text_off = w->len - text_len, .text_len = text_len,
+        .orig_off = orig_off, .orig_len = orig_len};
+    return 0;
+}
+
+static int put_copy(writer *w, size_t orig_off, size_t n)
+{
+    if (n == 0)
+        return 0;
+    memcpy(w->text + w->len, w->orig + orig_off, n);
+    w->len += n;
+    return push_run(w, n, orig_off, n);
+}
+
+/* Replace ORIG_LEN original bytes by the TEXT_LEN bytes of T. */
+static int put_fold(writer *w, const char *t, size_t text_len,
+                    size_t orig_off, size_t orig_len)
+{
+    memcpy(w->text + w->len, t, text_len);
+    w->len += text_len;
+    return push_run(w, text_len, orig_off, orig_len);
+}
+
+static int put_delete(writer *w, size_t orig_off, size_t n)
+{
+    return n ? push_run(w, 0, orig_off, n) : 0;
+}
+
+/* Decode the code point at POS (valid UTF-8); store it raw and folded. */
+static size_t decode(const writer *w, size_t pos, uint32_t *raw,
+                     uint32_t *folded)
+{
+    size_t n = seg_decode(w->orig + pos, w->orig_len - pos, raw);
+    *folded = seg_fold(*raw);
+    return n;
+}
+
+/* Folded code point at POS, 0 at END. */
+static uint32_t peek(const writer *w, size_t pos, size_t end, size_t *n)
+{
+    uint32_t raw, f;
+    if (pos >= end) {
+        *n = 0;
+        return 0;
+    }
+    *n = decode(w, pos, &raw, &f);
+    return f;
+}
+
+static bool is_unit_after_number(uint32_t cp)
+{
+    return seg_is_han(cp) || cp == '%' || cp == 0x2030 /* ‰ */ ||
+           cp == 0x2031 || cp == 0x2103 /* ℃ */ || cp == 0x00B0 /* ° */;
+}
+
+/* Whether the space run [POS, Q) (SPACES space characters) is a stray
+ * space inside or right after a number, to be deleted:
+ *   "230.5 亿元" "10.5 %" "1 亿吨"   digit, spaces, then a Han character or
+ *                                   a unit sign (%, ‰, ℃)
+ *   "1 5 .3"                        digit, spaces, then a decimal point and
+ *                                   a digit
+ *   "1 9 9 7 年"                     one space between single digits (some
+ *                                   reports space every digit out)
+ *   "1 500" "12 345 678"            one space as a thousands separator: a
+ *                                   1-3 digit number, then groups of exactly
+ *                                   three digits
+ * A space before a Latin letter ("5 km", "2020 GDP") or between longer
+ * digit groups ("2020 2021") stays. */
+static bool space_run_is_stray(writer *w, size_t q, size_t end,
+                               size_t spaces, enum chain_kind *kind)
+{
+    *kind = CHAIN_NONE;
+    if (w->len == 0 || !seg_is_digit((unsigned char)w->text[w->len - 1]))
+        return false;
+    size_t n;
+    uint32_t next = peek(w, q, end, &n);
+    if (is_unit_after_number(next))
+        return true;
+    if (next == '.') {
+        size_t n2;
+        return seg_is_digit(peek(w, q + n, end, &n2));
+    }
+    if (!seg_is_digit(next) || spaces != 1)
+        return false;
+
+    /* The digit group before the space: since the last removed space of
+     * this number, or the whole digit run. */
+    size_t run_start = w->len;
+    while (run_start > 0 && seg_is_digit((unsigned char)w->text[run_start - 1]))
+        run_start--;
+    enum chain_kind in_chain = CHAIN_NONE;
+    size_t group_start = run_start;
+    if (w->chain_kind != CHAIN_NONE && w->chain_at > run_start &&
+        w->chain_at < w->len) {
+        in_chain = w->chain_kind;
+        group_start = w->chain_at;
+    }
+    size_t group_len = w->len - group_start;
+    unsigned char before = run_start ? (unsigned char)w->text[run_start - 1] : 0;
+
+    size_t next_len = 0, p = q;
+    uint32_t after;
+    for (;;) {
+        after = peek(w, p, end, &n);
+        if (!seg_is_digit(after))
+            break;
+        next_len++;
+        p += n;
+    }
+    if (group_len == 1 && next_len == 1 && in_chain != CHAIN_THOUSANDS) {
+        *kind = CHAIN_SINGLE;
+        return true;
+    }
+    bool starts_number = before != '.' && !seg_is_ascii_alnum(before);
+    if (next_len == 3 && after != '.' &&
+        ((in_chain == CHAIN_NONE && group_len <= 3 && starts_number) ||
+         (in_chain == CHAIN_THOUSANDS && group_len == 3))) {
+        *kind = CHAIN_THOUSANDS;
+        return true;
+    }
+    return false;
+}
+
+/* Emit the space run starting at POS inside a line's content; return the
+ * position after it. */
+static int emit_space_run(writer *w, size_t pos, size_t end, size_t *after)
+{
+    size_t q = pos, spaces = 0;
+    while (q < end) {
+        uint32_t raw, f;
+        size_t n = decode(w, q, &raw, &f);
+        if (!seg_is_hspace(f) && !seg_is_zero_width(raw))
+            break;
+        spaces += !seg_is_zero_width(raw);
+        q += n;
+    }
+    *after = q;
+    enum chain_kind kind;
+    if (space_run_is_stray(w, q, end, spaces, &kind)) {
+        if (put_delete(w, pos, q - pos) < 0)
+            return -1;
+        if (kind != CHAIN_NONE) {
+            w->chain_at = w->len;
+            w->chain_kind = kind;
+        }
+        return 0;
+    }
+    while (pos < q) {
+        uint32_t raw, f;
+        size_t n = decode(w, pos, &raw, &f);
+        int rc;
+        if (seg_is_zero_width(raw))
+            rc = put_delete(w, pos, n);
+        else if (raw == f)
+            rc = put_copy(w, pos, n);
+        else
+            rc = put_fold(w, " ", 1, pos, n);
+        if (rc < 0)
+            return -1;
+        pos += n;
+    }
+    return 0;
+}
+
+/* Emit the content [POS, END) of one line. */
+static int emit_content(writer *w, size_t pos, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)w->orig;
+    while (pos < end) {
+        size_t start = pos;
+        while (pos < end && !special_byte[s[pos]])
+            pos += s[pos] >= 0xE4 && s[pos] <= 0xE9 ? 3 : 1; /* ideograph */
+        if (pos > end) /* not reached on valid UTF-8 */
+            pos = end;
+        if (put_copy(w, start, pos - start) < 0)
+            return -1;
+        if (pos >= end)
+            break;
+        uint32_t raw, f;
+        size_t n = decode(w, pos, &raw, &f);
+        int rc;
+        if (seg_is_hspace(f)) {
+            if (emit_space_run(w, pos, end, &pos) < 0)
+                return -1;
+            continue;
+        }
+        if (seg_is_zero_width(raw))
+            rc = put_delete(w, pos, n);
+        else if (raw != f) {
+            char c = (char)f; /* every folding yields ASCII */
+            rc = put_fold(w, &c, 1, pos, n);
+        } else
+            rc = put_copy(w, pos, n);
+        if (rc < 0)
+            return -1;
+        pos += n;
+    }
+    return 0;
+}
+
+static int emit_gap(writer *w, seg_gap gap, size_t from, size_t to)
+{
+    switch (gap) {
+    case SEG_GAP_JOIN:
+        return put_delete(w, from, to - from);
+    case SEG_GAP_JOIN_SPACE:
+        return put_fold(w, " ", 1, from, to - from);
+    case SEG_GAP_BREAK:
+        break;
+    }
+    return put_fold(w, "\n", 1, from, to - from);
+}
+
+int seg_normalize(kiln_doc *doc)
+{
+    writer w = {
+        .arena = doc->arena,
+        .orig = doc->original,
+        .orig_len = doc->original_len,
+        .text = kiln_arena_alloc(doc->arena, doc->original_len + 1),
+    };
+    if (!w.text)
+        return -1;
+    size_t pos = 0;
+    bool have_prev = false;
+    seg_line prev = {0};
+    while (pos < w.orig_len) {
+        seg_line line;
+        size_t next = seg_scan_line(w.orig, w.orig_len, pos, &line);
+        pos = next;
+        if (line.content_start == line.content_end)
+            continue; /* blank: part of the gap around it */
+        size_t gap_from = have_prev ? prev.content_end : 0;
+        int rc = have_prev
+                     ? emit_gap(&w, seg_gap_between(&prev, &line), gap_from,
+                                line.content_start)
+                     : put_delete(&w, 0, line.content_start);
+        if (rc < 0 || emit_content(&w, line.content_start, line.content_end) < 0)
+            return -1;
+        prev = line;
+        have_prev = true;
+    }
+    if (put_delete(&w, have_prev ? prev.content_end : 0,
+                   w.orig_len - (have_prev ? prev.content_end : 0)) < 0)
+        return -1;
+    w.text[w.len] = '\0';
+    kiln_doc_set_text(doc, w.text, w.len, w.runs, w.n_runs);
+    return 0;
+}

@@ -1,0 +1,523 @@
+/* indicator.c — the noun phrase a figure measures.
+ *
+ * Usually the words before the figure in its clause (地区生产总值达738亿元
+ * → 地区生产总值), trimmed of cue words and linking verbs; when nothing
+ * stands before it, the noun after it (新增10000个城区停车位 → 城区停车位).
+ * A verb that opens an enumeration is shared by its items (淘汰造纸厂生产
+ * 线121条、落后产能12万吨 → 淘汰落后产能); an enumeration summed up by 等
+ * keeps only the verb and the summary (打通S333、李耿中路等主次干道). The
+ * phrase is then canonicalized through the indicator lexicon. */
+#include "targets_internal.h"
+
+#include <string.h>
+
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+
+/* Words that turn a noun-first clause into "predicate + noun"
+ * (852个事项实现“一站式服务”, 2家农业企业在省股交所挂牌). Grammar, not
+ * vocabulary, so they live here rather than in a lexicon. */
+static const char *const predicate_marks[] = {"在", "实现", "全部", "被",
+                                              "通过"};
+/* Function words dropped at the head of a predicate. */
+static const char *const predicate_drop[] = {"在", "全部", "被"};
+
+static bool is_space_or_bullet(const char *s, size_t n, size_t *len)
+{
+    static const char *const marks[] = {" ", "\t", "-", "*", "•", "·", "—",
+                                        "　", "\n"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (tg_starts(s, n, marks[i])) {
+            *len = strlen(marks[i]);
+            return true;
+        }
+    return false;
+}
+
+/* Drop a quote or bracket left open or closed by the cut. */
+static piece trim_unbalanced(piece p)
+{
+    static const char *const opens[] = {"“", "‘", "《", "(", "（", "\""};
+    static const char *const closes[] = {"”", "’", "》", ")", "）", "\""};
+    for (size_t i = 0; i < sizeof opens / sizeof *opens; i++) {
+        size_t o = tg_find(p.s, p.n, opens[i]);
+        size_t c = tg_find(p.s, p.n, closes[i]);
+        if (o != (size_t)-1 && c == (size_t)-1 && tg_ends(p.s, p.n, opens[i]))
+            p.n -= strlen(opens[i]);
+        else if (c != (size_t)-1 && (o == (size_t)-1 || o > c) &&
+                 tg_starts(p.s, p.n, closes[i])) {
+            p.s += strlen(closes[i]);
+            p.n -= strlen(closes[i]);
+        }
+    }
+    return p;
+}
+
+static piece trim_space(piece p)
+{
+    size_t k;
+    while (p.n && is_space_or_bullet(p.s, p.n, &k)) {
+        p.s += k;
+        p.n -= k;
+    }
+    for (;;) {
+        if (!p.n)
+            break;
+        size_t last = tg_prev_char(p.s, p.n);
+        if (!is_space_or_bullet(p.s + last, p.n - last, &k) ||
+            last + k != p.n)
+            break;
+        p.n = last;
+    }
+    return p;
+}
+
+static bool droppable(const tg_cue *c)
+{
+    return c && (c->cls == TG_CUE_TARGET || c->cls == TG_CUE_ACHIEVED ||
+                 c->cls == TG_CUE_STRIP);
+}
+
+static bool single_char(const tg_cue *c)
+{
+    return tg_char_len(c->word, c->len) == c->len;
+}
+
+/* Drop cue and filler words at both ends. Single-character words go at the
+ * head only after another figure (五年内实现… → 实现…) or when they are role
+ * cues (将, 拟): elsewhere they may begin a word (过境, 达标). */
+static piece strip_ends(const tg_cues *cues, piece p, bool after_figure)
+{
+    for (bool again = true; again;) {
+        again = false;
+        p = trim_space(trim_unbalanced(trim_space(p)));
+        if (tg_starts(p.s, p.n, "的")) { /* ”的现代产业体系 */
+            p.s += strlen("的");
+            p.n -= strlen("的");
+        }
+        const tg_cue *c = p.n ? tg_cue_at(cues, p.s, p.n) : NULL;
+        if (droppable(c) && (!single_char(c) || after_figure ||
+                             c->cls == TG_CUE_TARGET)) {
+            p.s += c->len;
+            p.n -= c->len;
+            again = true;
+            continue;
+        }
+        c = p.n ? tg_cue_ending(cues, p.s, p.n) : NULL;
+        if (droppable(c)) {
+            p.n -= c->len;
+            again = true;
+        }
+    }
+    return p;
+}
+
+/* Leading run of action verbs of P (after its fillers). */
+static piece leading_actions(const tg_cues *cues, piece p)
+{
+    p = strip_ends(cues, p, false);
+    piece run = {p.s, 0};
+    while (run.n < p.n) {
+        const tg_cue *c = tg_cue_at(cues, p.s + run.n, p.n - run.n);
+        if (!c || c->cls != TG_CUE_ACTION)
+            break;
+        run.n += c->len;
+    }
+    return run;
+}
+
+static bool all_actions(const tg_cues *cues, piece p)
+{
+    return leading_actions(cues, p).n == p.n;
+}
+
+/* Copy P into the arena without multi-character role cues (醴陵经开区实现
+ * 技工贸总收入 → 醴陵经开区技工贸总收入). */
+static char *drop_inner_cues(kiln_arena *a, const tg_cues *cues, piece p,
+                             size_t *out_n)
+{
+    char *out = kiln_arena_alloc(a, p.n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < p.n;) {
+        const tg_cue *c = tg_cue_at(cues, p.s + i, p.n - i);
+        if (c && !single_char(c) &&
+            (c->cls == TG_CUE_ACHIEVED ||
+             (c->cls == TG_CUE_TARGET && c->commitment != KILN_COMMIT_NONE))) {
+            i += c->len;
+            continue;
+        }
+        size_t k = c ? c->len : tg_char_len(p.s + i, p.n - i);
+        memcpy(out + o, p.s + i, k);
+        o += k;
+        i += k;
+    }
+    out[o] = '\0';
+    *out_n = o;
+    return out;
+}
+
+/* Does a mention end a phrase (a figure or a date), so that the name of
+ * the next figure starts after it? Names inside a phrase (4A级, slogans)
+ * do not. */
+static bool cuts_phrase(const kiln_mention *m)
+{
+    return tg_is_figure(m) || m->kind == KILN_KIND_DURATION ||
+           m->kind == KILN_KIND_YEAR_OR_DATE;
+}
+
+typedef struct frame {
+    size_t sent_start, sent_end;
+    size_t clause_start; /* after the last ，；： before M */
+    size_t hard_start;   /* after the last ，；： or figure before M */
+    size_t item_start;   /* after the last 、 too */
+    size_t item_end;     /* up to the next break or mention after M */
+    bool after_figure;   /* hard_start is the end of another figure */
+    int32_t prev_figure; /* figure earlier in the same clause, or the
+                            figure ending the clause just before; -1 */
+    size_t prev_clause;  /* start of that previous clause, if it ends
+                            with a figure (a parallel "V N1 x, N2 y") */
+    bool chained;        /* the previous clause ends with a figure */
+} frame;
+
+static frame frame_of(const kiln_doc *doc, size_t mi)
+{
+    const kiln_mention *m = &doc->mentions.items[mi];
+    int32_t si = tg_sentence_index(doc, m);
+    frame f = {.sent_start = si >= 0 ? doc->segments.items[si].span.start : 0,
+               .sent_end = si >= 0 ? doc->segments.items[si].span.end
+                                   : doc->text_len,
+               .prev_figure = -1};
+    const char *t = doc->text;
+    f.hard_start = f.item_start = f.sent_start;
+    size_t last_break = (size_t)-1, before_break = f.sent_start;
+    for (size_t i = f.sent_start; i < m->span.start;) {
+        size_t k = tg_hard_break_at(t + i, m->span.start - i);
+        if (k) {
+            before_break = f.hard_start;
+            last_break = i;
+            f.hard_start = f.item_start = i + k;
+            i += k;
+            continue;
+        }
+        k = tg_list_break_at(t + i, m->span.start - i);
+        if (k) {
+            f.item_start = i + k;
+            i += k;
+            continue;
+        }
+        i += tg_char_len(t + i, m->span.start - i);
+    }
+    f.clause_start = f.hard_start;
+    for (size_t j = 0; j < doc->mentions.len; j++) {
+        const kiln_mention *o = &doc->mentions.items[j];
+        if (j == mi || o->span.end > m->span.start ||
+            o->span.end < f.hard_start || !cuts_phrase(o))
+            continue;
+        if (tg_is_figure(o))
+            f.prev_figure = (int32_t)j;
+        size_t e = o->span.end, q = strlen(o->qualifier);
+        if (q && e + q <= m->span.start && memcmp(t + e, o->qualifier, q) == 0)
+            e += q;
+        if (e >= f.hard_start) {
+            f.hard_start = e;
+            f.after_figure = true;
+        }
+        if (e > f.item_start)
+            f.item_start = e;
+    }
+    if (last_break != (size_t)-1 && f.prev_figure < 0) {
+        for (size_t j = 0; j < doc->mentions.len; j++) {
+            const kiln_mention *o = &doc->mentions.items[j];
+            size_t e = o->span.end, q = strlen(o->qualifier);
+            if (q && e + q <= last_break && memcmp(t + e, o->qualifier, q) == 0)
+                e += q;
+            if (j != mi && tg_is_figure(o) && e == last_break &&
+                o->span.start >= before_break) {
+                f.prev_figure = (int32_t)j;
+                f.prev_clause = before_break;
+                f.chained = true;
+            }
+        }
+    }
+    f.item_end = f.sent_end;
+    for (size_t i = m->span.end; i < f.sent_end;) {
+        size_t left = f.sent_end - i;
+        if (tg_hard_break_at(t + i, left) || tg_list_break_at(t + i, left)) {
+            f.item_end = i;
+            break;
+        }
+        i += tg_char_len(t + i, left);
+    }
+    for (size_t j = 0; j < doc->mentions.len; j++) {
+        const kiln_mention *o = &doc->mentions.items[j];
+        if (o->span.start >= m->span.end && o->span.start < f.item_end)
+            f.item_end = o->span.start;
+    }
+    return f;
+}
+
+static piece span_piece(const kiln_doc *doc, size_t a, size_t b)
+{
+    return (piece){doc->text + a, b > a ? b - a : 0};
+}
+
+/* The canonical form of NAME: an exact lexicon entry, or an entry that
+ * ends the name after a place (醴陵市地区生产总值 → 地区生产总值). */
+static const char *canonical(const tg_doc *td, const char *name, size_t n)
+{
+    const tg_lexicon *lex = &td->st->names;
+    const char *c = tg_lexicon_canon(lex, name, n);
+    if (c)
+        return c;
+    static const char *const places[] = {"市", "县", "区", "省", "州", "旗",
+                                         "镇", "乡"};
+    size_t best = 0;
+    for (size_t i = 0; i < lex->len; i++) {
+        size_t k = strlen(lex->items[i].name);
+        if (k >= n || k <= best || !*lex->items[i].canon ||
+            memcmp(name + n - k, lex->items[i].name, k) != 0)
+            continue;
+        for (size_t j = 0; j < sizeof places / sizeof *places; j++)
+            if (tg_ends(name, n - k, places[j])) {
+                best = k;
+                c = lex->items[i].canon;
+            }
+    }
+    return c ? c : kiln_arena_strndup(td->doc->arena, name, n);
+}
+
+static const char *join(kiln_arena *a, piece x, piece y)
+{
+    return kiln_arena_printf(a, "%.*s%.*s", (int)x.n, x.s, (int)y.n, y.s);
+}
+
+/* The noun after the figure: 新增10000个城区停车位 → 城区停车位; with a
+ * predicate, predicate first (事项实现“一站式服务” → 实现“一站式服务”事项). */
+static const char *noun_after(tg_doc *td, const frame *f,
+                              const kiln_mention *m, piece verbs)
+{
+    const tg_cues *cues = &td->st->cues;
+    piece a = span_piece(td->doc, m->span.end, f->item_end);
+    size_t q = strlen(m->qualifier);
+    if (q && a.n >= q && memcmp(a.s, m->qualifier, q) == 0) {
+        a.s += q;
+        a.n -= q;
+    }
+    size_t cut = tg_find(a.s, a.n, "等");
+    if (cut != (size_t)-1)
+        a.n = cut;
+    a = strip_ends(cues, a, true);
+    size_t split = a.n;
+    for (size_t i = 0; i < sizeof predicate_marks / sizeof *predicate_marks;
+         i++) {
+        size_t k = tg_find(a.s, a.n, predicate_marks[i]);
+        if (k != (size_t)-1 && k > 0 && k < split)
+            split = k;
+    }
+    piece noun = {a.s, split}, pred = {a.s + split, a.n - split};
+    for (size_t i = 0; i < sizeof predicate_drop / sizeof *predicate_drop;
+         i++)
+        if (tg_starts(pred.s, pred.n, predicate_drop[i])) {
+            size_t k = strlen(predicate_drop[i]);
+            pred.s += k;
+            pred.n -= k;
+        }
+    kiln_arena *ar = td->doc->arena;
+    const char *head = join(ar, verbs, pred);
+    if (!head)
+        return "";
+    return kiln_arena_printf(ar, "%s%.*s", head, (int)noun.n, noun.s);
+}
+
+/* Name of a figure (amount, percent, rank). */
+static const char *figure_name(tg_doc *td, size_t mi)
+{
+    kiln_doc *doc = td->doc;
+    const tg_cues *cues = &td->st->cues;
+    const kiln_mention *m = &doc->mentions.items[mi];
+    frame f = frame_of(doc, mi);
+    piece item = span_piece(doc, f.item_start, m->span.start);
+    piece verbs = leading_actions(cues, span_piece(doc, f.clause_start,
+                                                   m->span.start));
+    piece bare = trim_space(span_piece(doc, f.item_start, m->span.start));
+    if (f.chained && bare.n && tg_cue_ending(cues, bare.s, bare.n))
+        f.chained = false; /* the clause has its own verb: …面积达11.6平方米 */
+    if (!verbs.n && f.chained) /* 淘汰生产线121条,落后产能12万吨 */
+        verbs = leading_actions(cues, span_piece(doc, f.prev_clause,
+                                                 m->span.start));
+    bool in_list = f.item_start > f.hard_start || f.chained;
+    size_t etc = tg_find(item.s, item.n, "等");
+    piece name;
+    const char *built = NULL;
+    bool noun_first = false; /* keep its predicate's verbs */
+    if (in_list && etc != (size_t)-1) { /* A、B等C: verb + C */
+        piece tail = {item.s + etc + strlen("等"),
+                      item.n - etc - strlen("等")};
+        tail = strip_ends(cues, tail, false);
+        built = join(doc->arena, verbs, tail);
+    } else {
+        name = strip_ends(cues, item, f.after_figure || in_list);
+        if (!name.n || all_actions(cues, name)) {
+            piece own = name.n ? name : (in_list ? verbs : name);
+            built = noun_after(td, &f, m, own);
+            noun_first = true;
+        } else {
+            if (in_list && !leading_actions(cues, name).n && verbs.n)
+                built = join(doc->arena, verbs, name);
+        }
+    }
+    size_t n;
+    char *s;
+    if (built && noun_first) {
+        s = kiln_arena_strndup(doc->arena, built, strlen(built));
+        n = s ? strlen(s) : 0;
+    } else if (built) {
+        s = drop_inner_cues(doc->arena, cues,
+                            (piece){built, strlen(built)}, &n);
+    } else {
+        s = drop_inner_cues(doc->arena, cues, name, &n);
+    }
+    if (!s)
+        return "";
+    piece p = noun_first ? (piece){s, n} : strip_ends(cues, (piece){s, n},
+                                                      false);
+    /* A percentage after 增长/下降 is a rate of change of the name. */
+    bool growth = false;
+    const tg_cue *g = p.n ? tg_cue_ending(cues, p.s, p.n) : NULL;
+    if (g && g->cls == TG_CUE_GROWTH &&
+        (m->kind == KILN_KIND_PERCENT ||
+         m->kind == KILN_KIND_PERCENTAGE_POINT)) {
+        p.n -= g->len;
+        p = strip_ends(cues, p, false);
+        growth = true;
+    }
+    const char *base;
+    if (!p.n && growth && f.prev_figure >= 0) /* 达到134.9万亿元、增长5% */
+        base = doc->mentions.items[f.prev_figure].indicator;
+    else
+        base = canonical(td, p.s, p.n);
+    if (!base)
+        return "";
+    if (growth && *base) {
+        size_t bn = strlen(base);
+        if (!tg_ends(base, bn, "增长") && !tg_ends(base, bn, "涨幅") &&
+            !tg_ends(base, bn, "增速") && !tg_ends(base, bn, "增幅") &&
+            !tg_ends(base, bn, "降幅") && !tg_ends(base, bn, "率"))
+            base = kiln_arena_printf(doc->arena, "%s增长", base);
+    }
+    if (base && m->kind == KILN_KIND_RANK && *base) {
+        size_t bn = strlen(base);
+        if (!tg_ends(base, bn, "排名") && !tg_ends(base, bn, "排位") &&
+            !tg_ends(base, bn, "位次") && !tg_ends(base, bn, "名次"))
+            base = kiln_arena_printf(doc->arena, "%s排名", base);
+    }
+    return base ? base : "";
+}
+
+/* 4A级景区 → A级景区: the grade and what it grades. */
+static const char *grade_name(tg_doc *td, size_t mi)
+{
+    kiln_doc *doc = td->doc;
+    const kiln_mention *m = &doc->mentions.items[mi];
+    frame f = frame_of(doc, mi);
+    piece a = strip_ends(&td->st->cues,
+                         span_piece(doc, m->span.end, f.item_end), true);
+    return kiln_arena_printf(doc->arena, "%s%.*s", m->unit, (int)a.n, a.s);
+}
+
+/* “千亿产业” → 产业: the slogan without its numeral. */
+static const char *slogan_name(tg_doc *td, const kiln_mention *m)
+{
+    static const char *const numerals = "零一二三四五六七八九十百千万亿两";
+    const char *s = td->doc->text + m->span.start;
+    size_t n = m->span.end - m->span.start;
+    while (n) {
+        size_t k = tg_char_len(s, n);
+        bool num = (k == 1 && ((*s >= '0' && *s <= '9') || *s == '.')) ||
+                   (k == 3 && strstr(numerals, (char[4]){s[0], s[1], s[2], 0}));
+        if (!num)
+            break;
+        s += k;
+        n -= k;
+    }
+    piece p = strip_ends(&td->st->cues, (piece){s, n}, true);
+    return p.n ? canonical(td, p.s, p.n) : "";
+}
+
+/* 开展农村公路提质五年行动 → 农村公路提质五年行动. */
+static const char *programme_name(tg_doc *td, size_t mi)
+{
+    kiln_doc *doc = td->doc;
+    const kiln_mention *m = &doc->mentions.items[mi];
+    frame f = frame_of(doc, mi);
+    size_t end = m->span.end;
+    static const char *const names[] = {"行动计划", "行动", "规划", "计划",
+                                        "攻坚"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (tg_starts(doc->text + end, doc->text_len - end, names[i])) {
+            end += strlen(names[i]);
+            break;
+        }
+    piece head = strip_ends(&td->st->cues,
+                            span_piece(doc, f.item_start, m->span.start),
+                            false);
+    return kiln_arena_printf(doc->arena, "%.*s%.*s", (int)head.n, head.s,
+                             (int)(end - m->span.start),
+                             doc->text + m->span.start);
+}
+
+/* 提前三年实现整体脱贫 → 提前实现整体脱贫. */
+static const char *ahead_name(tg_doc *td, size_t mi)
+{
+    kiln_doc *doc = td->doc;
+    const kiln_mention *m = &doc->mentions.items[mi];
+    frame f = frame_of(doc, mi);
+    piece a = trim_space(span_piece(doc, m->span.end, f.item_end));
+    return kiln_arena_printf(doc->arena, "提前%.*s", (int)a.n, a.s);
+}
+
+const char *tg_indicator_of(tg_doc *td, size_t mi)
+{
+    const kiln_mention *m = &td->doc->mentions.items[mi];
+    if (m->role == KILN_ROLE_OTHER || m->role == KILN_ROLE_NONE)
+        return "";
+    if (tg_is_figure(m))
+        return figure_name(td, mi);
+    if (m->kind == KILN_KIND_ORDINAL)
+        return grade_name(td, mi);
+    if (m->kind == KILN_KIND_SLOGAN)
+        return slogan_name(td, m);
+    if (tg_is_programme_duration(td->doc, m))
+        return programme_name(td, mi);
+    if (tg_is_ahead_duration(td->doc, m))
+        return ahead_name(td, mi);
+    return ""; /* a bounding duration: named after its target, below */
+}
+
+void tg_set_indicators(tg_doc *td)
+{
+    kiln_doc *doc = td->doc;
+    for (size_t i = 0; i < doc->mentions.len; i++)
+        doc->mentions.items[i].indicator = tg_indicator_of(td, i);
+    /* 力争用三年时间、确保五年内实现地区生产总值过1000亿元: a bounding
+     * duration measures what its sentence's next target measures. */
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        kiln_mention *m = &doc->mentions.items[i];
+        if (!tg_is_horizon_duration(doc, m) || m->role == KILN_ROLE_OTHER)
+            continue;
+        int32_t si = tg_sentence_index(doc, m);
+        for (size_t j = i + 1; j < doc->mentions.len; j++) {
+            const kiln_mention *t = &doc->mentions.items[j];
+            if (tg_sentence_index(doc, t) != si)
+                break;
+            if (tg_is_figure(t) && *t->indicator) {
+                m->indicator = t->indicator;
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,485 @@
+/* test_targets.c — the targets stage on hand-built documents: sentences
+ * from the sample report and from national government work reports. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../core/doc_internal.h"
+#include "../plugins/targets/cues.c"
+#include "../plugins/targets/horizon.c"
+#include "../plugins/targets/indicator.c"
+#include "../plugins/targets/lexicon.c"
+#include "../plugins/targets/pairing.c"
+#include "../plugins/targets/role.c"
+#include "../plugins/targets/targets.c"
+#include "../plugins/targets/text.c"
+
+/* ---- building documents by hand ------------------------------------ */
+
+typedef struct fixture {
+    kiln_doc *doc;
+    void *state;
+} fixture;
+
+static char *data_file(const char *name)
+{
+    const char *top = getenv("KILN_DATA_PATH");
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/data/%s", top ? top : ".", name);
+    return path;
+}
+
+static void *load_state(int64_t report_year)
+{
+    char cues[4096], names[4096];
+    snprintf(cues, sizeof cues, "%s", data_file("cues-zh.tsv"));
+    snprintf(names, sizeof names, "%s", data_file("indicators-zh.tsv"));
+    targets_options o = {cues, names, report_year};
+    kiln_config cfg = {.name = "targets", .label = "targets", .options = &o,
+                       .source = "test", .line = 1};
+    kiln_error err = {{0}};
+    void *st = NULL;
+    if (targets_init(&cfg, &st, &err) < 0)
+        fail_msg("init: %s", err.message);
+    return st;
+}
+
+/* Paragraphs are separated by blank lines; a paragraph without final
+ * punctuation is a heading; sentences end with 。；！？. */
+static kiln_doc *make_doc(const char *text)
+{
+    kiln_doc *d = kiln_doc_new();
+    assert_non_null(d);
+    assert_int_equal(kiln_doc_load(d, "t", 0, text, strlen(text)), 0);
+    size_t n = strlen(text);
+    char *t = kiln_arena_strndup(d->arena, text, n);
+    kiln_align_run *run = kiln_arena_calloc(d->arena, 1, sizeof *run);
+    *run = (kiln_align_run){0, n, 0, n};
+    kiln_doc_set_text(d, t, n, run, 1);
+    int32_t sent_no = 0;
+    for (size_t p = 0; p < n;) {
+        while (p < n && t[p] == '\n')
+            p++;
+        if (p >= n)
+            break;
+        const char *e = strstr(t + p, "\n\n");
+        size_t pe = e ? (size_t)(e - t) : n;
+        int32_t para = (int32_t)d->segments.len;
+        kiln_segment *ps = kiln_doc_add_segment(d, "test");
+        ps->span = (kiln_span){p, pe};
+        ps->kind = KILN_SEG_PARAGRAPH;
+        bool heading = !tg_ends(t + p, pe - p, "。") &&
+                       !tg_ends(t + p, pe - p, "；") &&
+                       !tg_ends(t + p, pe - p, ";") &&
+                       !tg_ends(t + p, pe - p, "!") &&
+                       !tg_ends(t + p, pe - p, "！");
+        size_t s = p;
+        for (size_t i = p; i < pe;) {
+            size_t k = tg_char_len(t + i, pe - i);
+            bool end = !heading && (tg_starts(t + i, pe - i, "。") ||
+                                    tg_starts(t + i, pe - i, "；") ||
+                                    tg_starts(t + i, pe - i, ";") ||
+                                    tg_starts(t + i, pe - i, "!") ||
+                                    tg_starts(t + i, pe - i, "！"));
+            i += k;
+            if (end || i >= pe) {
+                kiln_segment *ss = kiln_doc_add_segment(d, "test");
+                ss->span = (kiln_span){s, i};
+                ss->kind = heading ? KILN_SEG_HEADING : KILN_SEG_SENTENCE;
+                ss->parent = para;
+                ss->sentence_no = ++sent_no;
+                s = i;
+            }
+        }
+        p = pe;
+    }
+    d->layers = KILN_LAYER_TEXT | KILN_LAYER_SEGMENTS | KILN_LAYER_MENTIONS |
+                KILN_LAYER_UNITS;
+    return d;
+}
+
+/* Add a mention for the OCC-th (1-based) occurrence of SPAN. */
+static kiln_mention *put(kiln_doc *d, const char *span, int occ, double value,
+                         const char *unit, kiln_mention_kind kind,
+                         const char *qualifier, const char *dimension)
+{
+    const char *p = d->text;
+    for (int i = 0; i < occ; i++) {
+        p = strstr(i ? p + 1 : p, span);
+        if (!p)
+            fail_msg("'%s' occurrence %d not in text", span, occ);
+    }
+    kiln_mention *m = kiln_doc_add_mention(d, "test");
+    m->span = (kiln_span){(size_t)(p - d->text),
+                          (size_t)(p - d->text) + strlen(span)};
+    m->value = value;
+    m->unit = unit;
+    m->kind = kind;
+    m->qualifier = qualifier;
+    m->dimension = dimension;
+    m->magnitude = 1;
+    m->sentence = -1;
+    m->clause = -1;
+    m->si_unit = "";
+    return m;
+}
+
+static void run(kiln_doc *d, void *st)
+{
+    kiln_error err = {{0}};
+    assert_int_equal(targets_process(st, d, &err), 0);
+}
+
+static const kiln_mention *find(kiln_doc *d, const char *span, int occ)
+{
+    int seen = 0;
+    for (size_t i = 0; i < d->mentions.len; i++) {
+        const kiln_mention *m = &d->mentions.items[i];
+        if (m->span.end - m->span.start == strlen(span) &&
+            memcmp(d->text + m->span.start, span, strlen(span)) == 0 &&
+            ++seen == occ)
+            return m;
+    }
+    fail_msg("no mention '%s'", span);
+    return NULL;
+}
+
+static const kiln_comparison *comparison_of(kiln_doc *d, const char *target)
+{
+    for (size_t i = 0; i < d->comparisons.len; i++) {
+        const kiln_comparison *c = &d->comparisons.items[i];
+        const kiln_mention *t = &d->mentions.items[c->target];
+        if (t->span.end - t->span.start == strlen(target) &&
+            memcmp(d->text + t->span.start, target, strlen(target)) == 0)
+            return c;
+    }
+    fail_msg("no comparison for target '%s'", target);
+    return NULL;
+}
+
+static const char *baseline_text(kiln_doc *d, const kiln_comparison *c)
+{
+    static char buf[256];
+    if (c->baseline < 0)
+        return "";
+    const kiln_mention *b = &d->mentions.items[c->baseline];
+    snprintf(buf, sizeof buf, "%.*s", (int)(b->span.end - b->span.start),
+             d->text + b->span.start);
+    return buf;
+}
+
+/* ---- the sample report's three pairs -------------------------------- */
+
+static const char liling[] =
+    "【亮点一】综合实力大提升\n\n"
+    "地区生产总值达738亿元,跻身全国工业百强第77位、创新百强第88位。\n\n"
+    "本地就诊率上升至93.8%。\n\n"
+    "这份成绩单(摘选),请您检阅!\n\n"
+    "- 外贸进出口总额突破5亿美元\n\n"
+    "- 城镇新增就业3.7万人\n\n"
+    "【行动计划】\n\n"
+    "蓝图已经绘就,奋斗正当其时!醴陵市力争用三年时间、确保五年内实现地区"
+    "生产总值过1000亿元,规模工业增加值保持同步增长。\n\n"
+    "推动政府数字化转型,力争外贸进出口总额突破10亿美元。\n\n"
+    "持续推进医共体建设,常态化开展“湘雅乡情”,将本地就诊率提高至95%以上。"
+    "\n\n"
+    "实施水利建设五年行动,新修疏通水渠1000公里,加固整修山塘水库5000座。\n\n"
+    "- 建设“门前三小”400个以上\n\n"
+    "- 完成15所基层卫生院标准化建设\n";
+
+static kiln_doc *liling_doc(void)
+{
+    kiln_doc *d = make_doc(liling);
+    put(d, "一", 1, 1, "", KILN_KIND_ORDINAL, "", "");
+    put(d, "738亿元", 1, 7.38e10, "元", KILN_KIND_AMOUNT, "", "money");
+    put(d, "百强", 1, 100, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "第77位", 1, 77, "位", KILN_KIND_RANK, "", "");
+    put(d, "百强", 2, 100, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "第88位", 1, 88, "位", KILN_KIND_RANK, "", "");
+    put(d, "93.8%", 1, 93.8, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "5亿美元", 1, 5e8, "美元", KILN_KIND_AMOUNT, "突破", "money");
+    put(d, "3.7万人", 1, 37000, "人", KILN_KIND_AMOUNT, "", "count");
+    put(d, "三年", 1, 3, "年", KILN_KIND_DURATION, "", "time");
+    put(d, "五年", 1, 5, "年", KILN_KIND_DURATION, "内", "time");
+    put(d, "1000亿元", 1, 1e11, "元", KILN_KIND_AMOUNT, "过", "money");
+    put(d, "10亿美元", 1, 1e9, "美元", KILN_KIND_AMOUNT, "突破", "money");
+    put(d, "95%", 1, 95, "%", KILN_KIND_PERCENT, "以上", "ratio");
+    put(d, "五年", 2, 5, "年", KILN_KIND_DURATION, "", "time");
+    put(d, "1000公里", 1, 1000, "公里", KILN_KIND_AMOUNT, "", "length");
+    put(d, "5000座", 1, 5000, "座", KILN_KIND_AMOUNT, "", "count");
+    put(d, "门前三小", 1, 3, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "400个", 1, 400, "个", KILN_KIND_AMOUNT, "以上", "count");
+    put(d, "15所", 1, 15, "所", KILN_KIND_AMOUNT, "", "count");
+    return d;
+}
+
+static void test_liling_pairs(void **state)
+{
+    kiln_doc *d = liling_doc();
+    run(d, *state);
+
+    const kiln_comparison *gdp = comparison_of(d, "1000亿元");
+    assert_string_equal(gdp->indicator, "地区生产总值");
+    assert_string_equal(baseline_text(d, gdp), "738亿元");
+    assert_true(gdp->has_horizon);
+    assert_float_equal(gdp->horizon_years, 5, 1e-9);
+    assert_float_equal(gdp->progress, 0.738, 1e-9);
+    assert_float_equal(gdp->gap, 2.62e10, 1);
+    assert_true(gdp->has_growth);
+    assert_true(fabs(gdp->required_growth - (pow(1e11 / 7.38e10, 0.2) - 1)) <
+                1e-12);
+    assert_float_equal(gdp->required_growth, 0.0626, 5e-4);
+    assert_int_equal(gdp->commitment, KILN_COMMIT_HARD);
+    assert_false(gdp->met);
+
+    const kiln_comparison *trade = comparison_of(d, "10亿美元");
+    assert_string_equal(trade->indicator, "外贸进出口总额");
+    assert_string_equal(baseline_text(d, trade), "5亿美元");
+    assert_float_equal(trade->progress, 0.5, 1e-12);
+    assert_false(trade->has_horizon);
+    assert_false(trade->has_growth);
+    assert_int_equal(trade->commitment, KILN_COMMIT_SOFT);
+
+    const kiln_comparison *clinic = comparison_of(d, "95%");
+    assert_string_equal(clinic->indicator, "本地就诊率");
+    assert_string_equal(baseline_text(d, clinic), "93.8%");
+    assert_float_equal(clinic->gap, 1.2, 1e-9);
+    assert_float_equal(clinic->progress, 93.8 / 95, 1e-12);
+    assert_false(clinic->has_growth);
+    assert_string_equal(clinic->qualifier, "以上");
+
+    /* Targets without a baseline are listed too. */
+    const kiln_comparison *canal = comparison_of(d, "1000公里");
+    assert_int_equal(canal->baseline, -1);
+    assert_string_equal(canal->indicator, "新修疏通水渠");
+    assert_true(canal->has_horizon); /* 水利建设五年行动 */
+    assert_float_equal(canal->horizon_years, 5, 1e-9);
+    kiln_doc_free(d);
+}
+
+static void test_liling_roles(void **state)
+{
+    kiln_doc *d = liling_doc();
+    run(d, *state);
+    assert_int_equal(find(d, "738亿元", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_int_equal(find(d, "一", 1)->role, KILN_ROLE_OTHER);
+    assert_int_equal(find(d, "百强", 1)->role, KILN_ROLE_OTHER);
+    assert_int_equal(find(d, "第77位", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_string_equal(find(d, "第77位", 1)->indicator, "全国工业百强排名");
+    assert_string_equal(find(d, "第88位", 1)->indicator, "创新百强排名");
+    assert_int_equal(find(d, "5亿美元", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_int_equal(find(d, "1000亿元", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "1000亿元", 1)->cue, "确保");
+    /* the bounding durations are targets measuring the same thing */
+    assert_int_equal(find(d, "三年", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "五年", 1)->indicator, "地区生产总值");
+    /* a programme's duration names the programme */
+    assert_string_equal(find(d, "五年", 2)->indicator, "水利建设五年行动");
+    /* 完成 is a result word, but the section is a plan */
+    assert_int_equal(find(d, "15所", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "15所", 1)->indicator, "基层卫生院标准化建设");
+    assert_string_equal(find(d, "5000座", 1)->indicator, "加固整修山塘水库");
+    assert_string_equal(find(d, "3.7万人", 1)->indicator, "城镇新增就业");
+    assert_int_equal(find(d, "门前三小", 1)->role, KILN_ROLE_OTHER);
+    kiln_doc_free(d);
+}
+
+/* ---- indicator names ------------------------------------------------ */
+
+static void test_indicator_names(void **state)
+{
+    kiln_doc *d = make_doc(
+        "淘汰造纸厂生产线121条,落后产能12万吨。\n\n"
+        "先后打通S333、李耿中路等主次干道20余条。\n\n"
+        "市民中心建成使用,852个事项实现“一站式服务”。\n\n"
+        "跃居全国百强第45位。\n\n"
+        "醴陵经开区实现技工贸总收入586亿元,位居全省园区综合排名第11位。\n\n"
+        "办复人大代表建议502件、政协委员提案563件。\n\n"
+        "成功创建国家4A级景区。\n");
+    put(d, "121条", 1, 121, "条", KILN_KIND_AMOUNT, "", "count");
+    put(d, "12万吨", 1, 120000, "吨", KILN_KIND_AMOUNT, "", "mass");
+    put(d, "333", 1, 333, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "20余条", 1, 20, "条", KILN_KIND_AMOUNT, "余", "count");
+    put(d, "852个", 1, 852, "个", KILN_KIND_AMOUNT, "", "count");
+    put(d, "百强", 1, 100, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "第45位", 1, 45, "位", KILN_KIND_RANK, "", "");
+    put(d, "586亿元", 1, 5.86e10, "元", KILN_KIND_AMOUNT, "", "money");
+    put(d, "第11位", 1, 11, "位", KILN_KIND_RANK, "", "");
+    put(d, "502件", 1, 502, "件", KILN_KIND_AMOUNT, "", "count");
+    put(d, "563件", 1, 563, "件", KILN_KIND_AMOUNT, "", "count");
+    put(d, "4A级", 1, 4, "A级", KILN_KIND_ORDINAL, "", "");
+    run(d, *state);
+    assert_string_equal(find(d, "121条", 1)->indicator, "淘汰造纸厂生产线");
+    /* the verb of an enumeration is shared by its items */
+    assert_string_equal(find(d, "12万吨", 1)->indicator, "淘汰落后产能");
+    assert_string_equal(find(d, "563件", 1)->indicator, "办复政协委员提案");
+    /* an enumeration summed up by 等 */
+    assert_string_equal(find(d, "20余条", 1)->indicator, "打通主次干道");
+    /* noun after the figure, predicate first */
+    assert_string_equal(find(d, "852个", 1)->indicator,
+                        "实现“一站式服务”事项");
+    assert_string_equal(find(d, "第45位", 1)->indicator, "全国百强排名");
+    assert_string_equal(find(d, "586亿元", 1)->indicator,
+                        "醴陵经开区技工贸总收入");
+    assert_string_equal(find(d, "第11位", 1)->indicator, "全省园区综合排名");
+    assert_int_equal(find(d, "4A级", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_string_equal(find(d, "4A级", 1)->indicator, "A级景区");
+    assert_int_equal(find(d, "333", 1)->role, KILN_ROLE_OTHER);
+    assert_string_equal(find(d, "333", 1)->indicator, "");
+    kiln_doc_free(d);
+}
+
+/* ---- a national report: review section, then the year's targets ----- */
+
+static const char national[] =
+    "——2022年3月5日在第十三届全国人民代表大会第五次会议上\n\n"
+    "一、2021年工作回顾\n\n"
+    "——经济保持恢复发展。国内生产总值达到114万亿元,增长8.1%。城镇新增就"
+    "业1269万人,城镇调查失业率平均为5.1%。\n\n"
+    "二、2022年经济社会发展总体要求和政策取向\n\n"
+    "今年发展主要预期目标是:国内生产总值增长5.5%左右;城镇新增就业1100万"
+    "人以上,城镇调查失业率全年控制在5.5%以内;粮食产量保持在1.3万亿斤以上"
+    "。\n\n"
+    "到2025年,常住人口城镇化率提高到65%。\n";
+
+static void test_national_report(void **state)
+{
+    (void)state;
+    void *st = load_state(0); /* infer the year from 2022年3月5日 */
+    kiln_doc *d = make_doc(national);
+    put(d, "2022年", 1, 2022, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "3月5日", 1, 3, "月", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "2021年", 1, 2021, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "114万亿元", 1, 1.14e14, "元", KILN_KIND_AMOUNT, "", "money");
+    put(d, "8.1%", 1, 8.1, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "1269万人", 1, 1.269e7, "人", KILN_KIND_AMOUNT, "", "count");
+    put(d, "5.1%", 1, 5.1, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "2022年", 2, 2022, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "5.5%", 1, 5.5, "%", KILN_KIND_PERCENT, "左右", "ratio");
+    put(d, "1100万人", 1, 1.1e7, "人", KILN_KIND_AMOUNT, "以上", "count");
+    put(d, "5.5%", 2, 5.5, "%", KILN_KIND_PERCENT, "以内", "ratio");
+    put(d, "1.3万亿斤", 1, 1.3e12, "斤", KILN_KIND_AMOUNT, "以上", "mass");
+    put(d, "2025年", 1, 2025, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "65%", 1, 65, "%", KILN_KIND_PERCENT, "", "ratio");
+    run(d, st);
+
+    assert_int_equal(find(d, "114万亿元", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_string_equal(find(d, "114万亿元", 1)->indicator, "国内生产总值");
+    assert_int_equal(find(d, "8.1%", 1)->role, KILN_ROLE_ACHIEVED);
+    assert_string_equal(find(d, "8.1%", 1)->indicator, "国内生产总值增长");
+    assert_int_equal(find(d, "2021年", 1)->role, KILN_ROLE_OTHER);
+    assert_int_equal(find(d, "5.5%", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "5.5%", 1)->indicator, "国内生产总值增长");
+    assert_int_equal(find(d, "1100万人", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "5.5%", 2)->indicator, "城镇调查失业率");
+    assert_int_equal(find(d, "5.5%", 2)->commitment, KILN_COMMIT_HARD);
+    assert_string_equal(find(d, "1.3万亿斤", 1)->indicator, "粮食产量");
+
+    const kiln_comparison *growth = comparison_of(d, "5.5%");
+    assert_string_equal(baseline_text(d, growth), "8.1%");
+    const kiln_comparison *jobs = comparison_of(d, "1100万人");
+    assert_string_equal(baseline_text(d, jobs), "1269万人");
+    assert_true(jobs->met);
+    /* 控制在…以内 is a ceiling: 5.1 % already meets 5.5 % */
+    const kiln_comparison *unemp = &d->comparisons.items[2];
+    assert_string_equal(unemp->indicator, "城镇调查失业率");
+    assert_string_equal(baseline_text(d, unemp), "5.1%");
+    assert_true(unemp->met);
+    assert_float_equal(unemp->gap, 0.4, 1e-9);
+
+    /* 到2025年 against the report year 2022 */
+    const kiln_mention *urban = find(d, "65%", 1);
+    assert_int_equal(urban->role, KILN_ROLE_TARGET);
+    assert_true(urban->has_horizon);
+    assert_float_equal(urban->horizon_years, 3, 1e-9);
+    assert_string_equal(urban->indicator, "常住人口城镇化率");
+    kiln_doc_free(d);
+    targets_fini(st);
+}
+
+static void test_report_year_option(void **state)
+{
+    (void)state;
+    void *st = load_state(2021);
+    kiln_doc *d = make_doc("到2025年,森林覆盖率达到60%。\n");
+    put(d, "2025年", 1, 2025, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "60%", 1, 60, "%", KILN_KIND_PERCENT, "", "ratio");
+    run(d, st);
+    const kiln_mention *m = find(d, "60%", 1);
+    assert_int_equal(m->role, KILN_ROLE_TARGET);
+    assert_float_equal(m->horizon_years, 4, 1e-9);
+    assert_string_equal(m->indicator, "森林覆盖率");
+    assert_int_equal(d->comparisons.len, 1);
+    assert_int_equal(d->comparisons.items[0].baseline, -1);
+    kiln_doc_free(d);
+    targets_fini(st);
+}
+
+/* Two results for one indicator: the pairing is flagged. */
+static void test_uncertain_pairing(void **state)
+{
+    kiln_doc *d = make_doc("森林覆盖率达56%。\n\n森林覆盖率达58%。\n\n"
+                           "【行动计划】\n\n确保森林覆盖率达到60%。\n");
+    put(d, "56%", 1, 56, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "58%", 1, 58, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "60%", 1, 60, "%", KILN_KIND_PERCENT, "", "ratio");
+    run(d, *state);
+    const kiln_comparison *c = comparison_of(d, "60%");
+    assert_string_equal(baseline_text(d, c), "58%");
+    assert_true(*c->diagnostic);
+    assert_int_equal(d->diagnostics.len, 1);
+    assert_string_equal(d->diagnostics.items[0].code, "uncertain-pairing");
+    kiln_doc_free(d);
+}
+
+/* ---- lexicon errors ------------------------------------------------- */
+
+static void test_bad_lexicon(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/kiln-test-cues-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# comment\n力争\ttarget\tstrong\tsoft\n确保\tgoal\tstrong\n", f);
+    fclose(f);
+    tg_cues cues;
+    kiln_error err = {{0}};
+    assert_int_equal(tg_cues_load(&cues, path, &err), -1);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, ":3:"));
+    assert_non_null(strstr(err.message, "goal"));
+    remove(path);
+}
+
+static int setup(void **state)
+{
+    *state = load_state(0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    targets_fini(*state);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_liling_pairs),
+        cmocka_unit_test(test_liling_roles),
+        cmocka_unit_test(test_indicator_names),
+        cmocka_unit_test(test_national_report),
+        cmocka_unit_test(test_report_year_option),
+        cmocka_unit_test(test_uncertain_pairing),
+        cmocka_unit_test(test_bad_lexicon),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
