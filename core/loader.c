@@ -124,9 +124,15 @@ kiln_loader *kiln_loader_new(const char *const *extra_dirs, size_t n_extra,
         }
         kiln_buf_printf(&text, "%sKILN_PLUGIN_PATH=%s", text.len ? ", " : "", env);
     }
-    if (add_dir(l, KILN_STAGEDIR, strlen(KILN_STAGEDIR), &cap) < 0)
+    /* KILN_STAGEDIR stands in for the compiled-in module directory (an
+     * uninstalled build tree, a staged install), so that an installed kiln's
+     * stages never meet the build tree's as duplicates. */
+    const char *stagedir = getenv("KILN_STAGEDIR");
+    if (!stagedir || !*stagedir)
+        stagedir = KILN_STAGEDIR;
+    if (add_dir(l, stagedir, strlen(stagedir), &cap) < 0)
         goto oom;
-    kiln_buf_printf(&text, "%s%s", text.len ? " or " : "", KILN_STAGEDIR);
+    kiln_buf_printf(&text, "%s%s", text.len ? " or " : "", stagedir);
     l->path_text = text.data ? kiln_arena_strndup(l->arena, text.data, text.len) : "";
     kiln_buf_free(&text);
     if (!l->path_text)

@@ -22,7 +22,9 @@
 
 static kiln_loader *modules_loader(void)
 {
-    unsetenv("KILN_PLUGIN_PATH"); /* only the test modules */
+    /* only the test modules (the stage dir is an empty one) */
+    unsetenv("KILN_PLUGIN_PATH");
+    setenv("KILN_STAGEDIR", KILN_TEST_MODULES "/none", 1);
     const char *dirs[] = {KILN_TEST_MODULES};
     kiln_error err;
     kiln_loader *l = kiln_loader_new(dirs, 1, &err);

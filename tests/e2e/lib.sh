@@ -1,5 +1,5 @@
 # Shared helpers of the end-to-end tests (sourced, not run).
-# The test environment gives KILN, KILN_PLUGIN_PATH, KILN_DATA_PATH and
+# The test environment gives KILN, KILN_STAGEDIR, KILN_DATA_PATH and
 # KILN_TEST_DATA (see Makefile.am).
 set -u
 : "${KILN:?run through make check}"

@@ -54,7 +54,7 @@ expect_exit 0 "$KILN_INST" stages --plugin-path "$W"
 grep -Eq "^drop +remove mentions by kind, role or unit +\($W/drop\.so\)" \
     "$TMP/out" || { cat "$TMP/out" >&2; fail "kiln stages does not list drop"; }
 grep -q '^segment ' "$TMP/out" || fail "kiln stages lost the installed stages"
-KILN_PLUGIN_PATH="$STAGEDIR:$W" expect_exit 0 "$KILN_INST" describe drop
+KILN_PLUGIN_PATH="$W" expect_exit 0 "$KILN_INST" describe drop
 for opt in 'kinds +string' 'roles +string' 'units +string' 'keep +bool +default: no'; do
     grep -Eq "^  $opt" "$TMP/out" ||
         { cat "$TMP/out" >&2; fail "kiln describe drop lacks option: $opt"; }

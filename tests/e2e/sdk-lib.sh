@@ -52,9 +52,10 @@ sdk_install() {
     # The staged kiln cannot find its compiled-in directories (they lie
     # outside $DEST): give them through the environment, and forget the
     # build tree's stages that make check put there.
-    KILN_PLUGIN_PATH="$STAGEDIR"
+    KILN_STAGEDIR="$STAGEDIR"
     KILN_DATA_PATH="$DEST$KILN_SDK_PKGDATADIR"
-    export KILN_PLUGIN_PATH KILN_DATA_PATH
+    unset KILN_PLUGIN_PATH
+    export KILN_STAGEDIR KILN_DATA_PATH
 }
 
 # sdk_copy_example DIR: copy the example stage as a user would, from the
