@@ -79,7 +79,8 @@ void kiln_arena_reset(kiln_arena *a)
     a->total_used = 0;
 }
 
-void *kiln_arena_alloc(kiln_arena *a, size_t size)
+/* SIZE bytes, aligned, not cleared (for copies that overwrite them). */
+static void *arena_take(kiln_arena *a, size_t size)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
@@ -100,7 +101,14 @@ void *kiln_arena_alloc(kiln_arena *a, size_t size)
     void *p = b->data + b->used;
     b->used += need;
     a->total_used += need;
-    memset(p, 0, size);
+    return p;
+}
+
+void *kiln_arena_alloc(kiln_arena *a, size_t size)
+{
+    void *p = arena_take(a, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
@@ -115,7 +123,7 @@ char *kiln_arena_strndup(kiln_arena *a, const char *s, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *p = kiln_arena_alloc(a, len + 1);
+    char *p = arena_take(a, len + 1); /* every byte written below */
     if (!p)
         return NULL;
     if (len)
@@ -132,7 +140,7 @@ char *kiln_arena_printf(kiln_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *p = kiln_arena_alloc(a, (size_t)n + 1);
+    char *p = arena_take(a, (size_t)n + 1);
     if (!p)
         return NULL;
     va_start(ap, fmt);

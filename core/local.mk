@@ -13,8 +13,9 @@ core_libkiln_la_SOURCES = core/arena.c core/buf.c core/doc.c core/doc_internal.h
 	core/pipeline.c core/pipeline.h core/options.c core/options.h \
 	core/loader.c core/loader.h core/output.c core/runtime.h \
 	core/inputs.c core/inputs.h core/runner.c core/runner.h
-core_libkiln_la_CPPFLAGS = $(AM_CPPFLAGS) -DKILN_BUILDING_LIB $(kiln_dirs_cppflags)
-core_libkiln_la_LIBADD = $(LTDL_LIBS) $(PTHREAD_LIBS) -lm
+core_libkiln_la_CPPFLAGS = $(AM_CPPFLAGS) -DKILN_BUILDING_LIB $(kiln_dirs_cppflags) \
+	$(JANSSON_CFLAGS)
+core_libkiln_la_LIBADD = $(LTDL_LIBS) $(PTHREAD_LIBS) $(JANSSON_LIBS) -lm
 core_libkiln_la_LDFLAGS = -no-undefined -version-info 0:0:0 -export-symbols-regex "^kiln_"
 
 # The command. Its core-private helpers come from libkiln (kiln_ names).

@@ -16,11 +16,14 @@
 #include "path.h"
 #include "pipeline.h"
 #include "runner.h"
+#include "eval.h"
+#include "record.h"
 
 #define USAGE_RUN                                                            \
     "kiln run [-p LINE | --pipeline FILE] [--set LABEL.KEY=VALUE]... "       \
     "[--plugin-path DIR]... [--max-doc-size N] [--save-config FILE] "        \
-    "FILE|DIR|-..."
+    "[-j N] [--input text|jsonl] [--id-field F] [--text-field F] "           \
+    "[--glob PATTERN] [-o DIR] [--quiet] [--stats] FILE|DIR|-..."
 #define USAGE_CHECK                                                          \
     "kiln check [--set LABEL.KEY=VALUE]... [--plugin-path DIR]... "          \
     "PIPELINE | -p LINE"
@@ -41,6 +44,9 @@ static const char help_text[] =
     "      list the stages found: name, summary, file\n"
     "  " USAGE_DESCRIBE "\n"
     "      a stage's summary, layers and options table\n"
+    "  " KILN_USAGE_EVAL "\n"
+    "      score pipelines against gold annotations, side by side (A, B ...);\n"
+    "      see docs/experiments.md\n"
     "  kiln help [COMMAND] | kiln --help | kiln --version\n"
     "\n"
     "Options of run and check:\n"
@@ -50,10 +56,28 @@ static const char help_text[] =
     "  -P, --plugin-path DIR  search DIR for stages first (repeatable)\n"
     "  -m, --max-doc-size N   refuse larger documents (bytes, or with k/M/G;\n"
     "                         default 256M)\n"
-    "  -S, --save-config FILE write the fully resolved pipeline to FILE\n"
+    "  -S, --save-config FILE write the fully resolved pipeline to FILE, with\n"
+    "                         kiln's version and each lexicon's sha256\n"
+    "      --config FILE      run a saved pipeline again; fails if a lexicon\n"
+    "                         changed since it was saved\n"
+    "\n"
+    "Options of run:\n"
+    "  -j, --jobs N           worker threads (default: one per core); the\n"
+    "                         output is the same for every N\n"
+    "  -i, --input FORMAT     text (each file one document, the default) or\n"
+    "                         jsonl (JSON Lines: one object a line, streamed)\n"
+    "      --id-field F       JSON Lines: the document id field (default id)\n"
+    "      --text-field F     JSON Lines: the text field (default text)\n"
+    "  -g, --glob PATTERN     files taken from directories (default *.txt,\n"
+    "                         *.jsonl with --input jsonl)\n"
+    "  -o, --output-dir DIR   outputs that would go to standard output go to\n"
+    "                         DIR/<table>.<stage> (targets.csv ...) instead,\n"
+    "                         each written to a temporary file and renamed\n"
+    "  -q, --quiet            no progress line on a terminal\n"
+    "      --stats            at the end, each stage's time and rates\n"
     "\n"
     "Inputs: files, directories (every *.txt below, in sorted order), - for\n"
-    "standard input.\n"
+    "standard input. A malformed JSON line fails that document only.\n"
     "\n"
     "Stages are searched in --plugin-path, then KILN_PLUGIN_PATH (colon-\n"
     "separated), then KILN_STAGEDIR if set, else " KILN_STAGEDIR ".\n"
@@ -68,10 +92,14 @@ static const char help_text[] =
 
 /* Options shared by the commands that build a pipeline. */
 typedef struct cli {
-    const char *line, *pipeline_file, *save_config;
+    const char *line, *pipeline_file, *save_config, *config;
     const char **sets, **plugin_dirs;
     size_t n_sets, n_plugin_dirs;
     size_t max_doc_size;
+    /* run only */
+    bool run;
+    kiln_run_options run_opts;
+    const char *out_dir;
 } cli;
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
@@ -117,6 +145,9 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* Long options without a short form (run only). */
+enum { OPT_STATS = 256, OPT_ID_FIELD, OPT_TEXT_FIELD };
+
 /* Parse options of run/check/stages/describe into C. Returns the index of
  * the first operand, or -1 after printing a usage error. */
 static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opts,
@@ -129,20 +160,64 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
         {"plugin-path", required_argument, NULL, 'P'},
         {"max-doc-size", required_argument, NULL, 'm'},
         {"save-config", required_argument, NULL, 'S'},
+        {"config", required_argument, NULL, 'C'}, /* long only */
         {"help", no_argument, NULL, 'h'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"input", required_argument, NULL, 'i'},
+        {"glob", required_argument, NULL, 'g'},
+        {"output-dir", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
         {NULL, 0, NULL, 0}};
     opterr = 0;
     optind = 0; /* glibc: restart scanning on this new argument vector */
     int ch;
-    while ((ch = getopt_long(argc, argv, "+:p:c:s:P:m:S:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+:p:c:s:P:m:S:hj:i:g:o:q", longopts,
+                             NULL)) != -1) {
         if (!pipeline_opts && ch != 'P' && ch != 'h' && ch != '?' && ch != ':') {
             usage_error(usage, "option '%s' does not apply here", argv[optind - 1]);
             return -1;
         }
+        if (!c->run && (strchr("jigoq", ch) || ch >= OPT_STATS)) {
+            usage_error(usage, "option '%s' applies to run only", argv[optind - 1]);
+            return -1;
+        }
+        kiln_run_options *ro = &c->run_opts;
         switch (ch) {
+        case 'j': {
+            char *end;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (*end || end == optarg || errno || n < 1 || n > 1024) {
+                usage_error(usage, "--jobs '%s': expected a number of threads "
+                            "from 1 to 1024", optarg);
+                return -1;
+            }
+            ro->jobs = (unsigned)n;
+            break;
+        }
+        case 'i':
+            if (strcmp(optarg, "text") == 0) {
+                ro->input.format = KILN_INPUT_TEXT;
+            } else if (strcmp(optarg, "jsonl") == 0) {
+                ro->input.format = KILN_INPUT_JSONL;
+            } else {
+                usage_error(usage, "--input '%s': expected text or jsonl", optarg);
+                return -1;
+            }
+            break;
+        case 'g': ro->input.glob = optarg; break;
+        case 'o': c->out_dir = optarg; break;
+        case 'q': ro->quiet = true; break;
+        case OPT_STATS: ro->stats = true; break;
+        case OPT_ID_FIELD: ro->input.id_field = optarg; break;
+        case OPT_TEXT_FIELD: ro->input.text_field = optarg; break;
         case 'p': c->line = optarg; break;
         case 'c': c->pipeline_file = optarg; break;
         case 'S': c->save_config = optarg; break;
+        case 'C': c->config = optarg; break;
         case 's':
             if (push_arg(&c->sets, &c->n_sets, optarg) < 0)
                 return -1;
@@ -178,6 +253,12 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
         usage_error(usage, "%s", "-p and --pipeline exclude each other");
         return -1;
     }
+    if (c->config && (c->line || c->pipeline_file)) {
+        usage_error(usage, "%s", "--config excludes -p and --pipeline");
+        return -1;
+    }
+    if (c->config) /* a saved pipeline file, checked before it loads */
+        c->pipeline_file = c->config;
     return optind;
 }
 
@@ -224,7 +305,7 @@ static int save_config(const kiln_pipeline *p, const char *path, kiln_error *err
     FILE *f = strcmp(path, "-") == 0 ? stderr : fopen(path, "w");
     if (!f)
         return kiln_error_set(err, "--save-config %s: %s", path, strerror(errno));
-    int rc = kiln_pipeline_write(p, f);
+    int rc = kiln_record_write(p, f);
     if (f != stderr && fclose(f) != 0)
         rc = -1;
     if (rc < 0)
@@ -235,7 +316,7 @@ static int save_config(const kiln_pipeline *p, const char *path, kiln_error *err
 
 static int cmd_run(int argc, char **argv)
 {
-    cli c = {.max_doc_size = (size_t)256 << 20};
+    cli c = {.max_doc_size = (size_t)256 << 20, .run = true};
     int first = parse_cli(argc, argv, USAGE_RUN, true, &c);
     if (first < 0) {
         cli_free(&c);
@@ -251,20 +332,28 @@ static int cmd_run(int argc, char **argv)
     kiln_loader *l = NULL;
     kiln_runner *r = NULL;
     char **inputs = NULL;
-    kiln_pipeline *p = make_pipeline(&c, c.pipeline_file, &err);
+    kiln_pipeline *p = c.config && kiln_record_verify(c.config, stderr, &err) < 0
+                           ? NULL
+                           : make_pipeline(&c, c.pipeline_file, &err);
     if (!p || !(l = kiln_loader_new(c.plugin_dirs, c.n_plugin_dirs, &err)) ||
-        !(r = kiln_runner_new(p, l, false, &err)) ||
+        !(r = kiln_runner_new_with(p, l, &(kiln_runner_config){.out_dir = c.out_dir},
+                                   &err)) ||
         (c.save_config && save_config(p, c.save_config, &err) < 0)) {
         fprintf(stderr, "kiln: %s\n", err.message);
         goto done;
     }
     size_t n_inputs = 0;
-    inputs = kiln_inputs_expand(argv + first, (size_t)(argc - first), &n_inputs);
+    kiln_input_options *in = &c.run_opts.input;
+    if (!in->glob && in->format == KILN_INPUT_JSONL)
+        in->glob = "*.jsonl";
+    in->max_doc_size = c.max_doc_size;
+    inputs = kiln_inputs_expand(argv + first, (size_t)(argc - first), in->glob,
+                                &n_inputs);
     if (!inputs) {
         fprintf(stderr, "kiln: out of memory\n");
         goto done;
     }
-    rc = kiln_runner_run(r, inputs, n_inputs, c.max_doc_size, stderr);
+    rc = kiln_runner_run_batch(r, inputs, n_inputs, &c.run_opts, stderr);
 done:
     kiln_inputs_free(inputs);
     kiln_runner_free(r);
@@ -426,6 +515,7 @@ static int cmd_help(int argc, char **argv)
                     : strcmp(cmd, "check") == 0    ? USAGE_CHECK
                     : strcmp(cmd, "stages") == 0   ? USAGE_STAGES
                     : strcmp(cmd, "describe") == 0 ? USAGE_DESCRIBE
+                    : strcmp(cmd, "eval") == 0     ? KILN_USAGE_EVAL
                                                    : NULL;
     if (!u)
         return usage_error("kiln help [run|check|stages|describe]",
@@ -458,6 +548,8 @@ int main(int argc, char **argv)
         return cmd_describe(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0)
         return cmd_help(argc - 1, argv + 1);
+    if (strcmp(cmd, "eval") == 0)
+        return kiln_eval_main(argc - 1, argv + 1);
     return usage_error("kiln run|check|stages|describe|help ...",
                        "unknown command '%s'", cmd);
 }

@@ -15,6 +15,8 @@ struct kiln_output {
     char *tmp;      /* temporary file, NULL when written directly */
     FILE *f;        /* NULL in a dry run */
     int error;      /* errno of the first failure, 0 while fine */
+    kiln_buf held;  /* written before the run started (a header) */
+    struct kiln_runtime *rt;
     struct kiln_output *next;
 };
 
@@ -22,7 +24,11 @@ struct kiln_runtime {
     kiln_output *outputs, *last;
     size_t n_outputs;
     bool dry_run;
+    bool started;   /* writes go out; before, they are held back */
     bool done;      /* committed or aborted */
+    char *dir;      /* -o DIR: where "-" outputs go instead */
+    char *default_name; /* file name under dir of the stage in init */
+    uint32_t init_requires; /* kiln_config_require of the stage in init */
 };
 
 kiln_runtime *kiln_runtime_new(bool dry_run)
@@ -45,6 +51,7 @@ static char *dir_of(const char *path)
 
 static void output_free(kiln_output *o)
 {
+    kiln_buf_free(&o->held);
     free(o->path);
     free(o->key);
     free(o->tmp);
@@ -82,6 +89,9 @@ static FILE *open_temp(const char *dir, const char *path, char **tmp_out)
     return f;
 }
 
+static kiln_output *open_output(kiln_runtime *rt, const char *path,
+                                kiln_error *err);
+
 kiln_output *kiln_output_open(const kiln_config *cfg, const char *path,
                               kiln_error *err)
 {
@@ -95,6 +105,25 @@ kiln_output *kiln_output_open(const kiln_config *cfg, const char *path,
         kiln_error_set(err, "empty output file name (use - for standard output)");
         return NULL;
     }
+    char *mapped = NULL;
+    if (rt->dir && strcmp(path, "-") == 0 && rt->default_name) {
+        /* -o DIR: standard output becomes DIR/<table>.<stage>. */
+        mapped = malloc(strlen(rt->dir) + strlen(rt->default_name) + 2);
+        if (!mapped) {
+            kiln_error_set(err, "out of memory");
+            return NULL;
+        }
+        sprintf(mapped, "%s/%s", rt->dir, rt->default_name);
+        path = mapped;
+    }
+    kiln_output *o = open_output(rt, path, err);
+    free(mapped);
+    return o;
+}
+
+static kiln_output *open_output(kiln_runtime *rt, const char *path,
+                                kiln_error *err)
+{
     bool is_stdout = strcmp(path, "-") == 0;
     char *dir = is_stdout ? NULL : dir_of(path);
     char *key = NULL;
@@ -135,6 +164,7 @@ kiln_output *kiln_output_open(const kiln_config *cfg, const char *path,
         return NULL;
     }
     o->key = key;
+    o->rt = rt;
     struct stat st;
     bool exists = !is_stdout && stat(path, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
@@ -187,6 +217,13 @@ int kiln_output_write(kiln_output *out, const void *p, size_t n,
                               strerror(out->error));
     if (!out->f || n == 0)
         return 0;
+    if (!out->rt->started) {
+        /* Held back until the first document: a later stage's init may
+         * still fail, and then nothing may reach the output. */
+        if (kiln_buf_append(&out->held, p, n) < 0)
+            return kiln_error_set(err, "%s: out of memory", out->path);
+        return 0;
+    }
     errno = 0;
     if (fwrite(p, 1, n, out->f) != n || ferror(out->f)) {
         out->error = errno ? errno : EIO;
@@ -229,9 +266,62 @@ static int close_output(kiln_output *o)
     return e;
 }
 
+int kiln_runtime_start(kiln_runtime *rt, kiln_error *err)
+{
+    if (rt->started)
+        return 0;
+    rt->started = true;
+    int rc = 0;
+    for (kiln_output *o = rt->outputs; o; o = o->next) {
+        if (o->held.len && kiln_output_write(o, o->held.data, o->held.len,
+                                             err) < 0)
+            rc = -1;
+        kiln_buf_free(&o->held);
+    }
+    return rc;
+}
+
+int kiln_runtime_set_dir(kiln_runtime *rt, const char *dir, kiln_error *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(dir, 0777) != 0)
+            return kiln_error_set(err, "-o %s: cannot create the directory: %s",
+                                  dir, strerror(errno));
+    } else if (!S_ISDIR(st.st_mode)) {
+        return kiln_error_set(err, "-o %s: not a directory", dir);
+    }
+    free(rt->dir);
+    if (!(rt->dir = strdup(dir)))
+        return kiln_error_set(err, "out of memory");
+    return 0;
+}
+
+int kiln_runtime_begin_init(kiln_runtime *rt, const char *default_name)
+{
+    free(rt->default_name);
+    rt->default_name = default_name ? strdup(default_name) : NULL;
+    rt->init_requires = 0;
+    return default_name && !rt->default_name ? -1 : 0;
+}
+
+uint32_t kiln_runtime_init_requires(const kiln_runtime *rt)
+{
+    return rt->init_requires;
+}
+
+void kiln_config_require(const kiln_config *cfg, uint32_t layers)
+{
+    if (cfg && cfg->runtime)
+        cfg->runtime->init_requires |= layers;
+}
+
 int kiln_runtime_commit(kiln_runtime *rt, kiln_error *err)
 {
     int rc = 0;
+    kiln_error ignored; /* a failed write stays with its output: below */
+    if (!rt->started)
+        (void)kiln_runtime_start(rt, &ignored);
     rt->done = true;
     for (kiln_output *o = rt->outputs; o; o = o->next) {
         int e = close_output(o);
@@ -254,6 +344,7 @@ void kiln_runtime_abort(kiln_runtime *rt)
 {
     rt->done = true;
     for (kiln_output *o = rt->outputs; o; o = o->next) {
+        kiln_buf_free(&o->held);
         close_output(o);
         if (o->tmp)
             unlink(o->tmp);
@@ -272,5 +363,7 @@ void kiln_runtime_free(kiln_runtime *rt)
         next = o->next;
         output_free(o);
     }
+    free(rt->dir);
+    free(rt->default_name);
     free(rt);
 }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "inputs.h"
 #include "kiln/doc.h"
 #include "kiln/error.h"
 #include "loader.h"
@@ -27,6 +28,22 @@ typedef struct kiln_runner kiln_runner;
  * fini'd. P and L must outlive the runner. */
 kiln_runner *kiln_runner_new(kiln_pipeline *p, kiln_loader *l, bool dry_run,
                              kiln_error *err);
+
+/* What kiln_runner_new_with sets up beyond the stages. */
+typedef struct kiln_runner_config {
+    bool dry_run;        /* create no output files (`kiln check`) */
+    const char *out_dir; /* -o DIR: outputs named "-" become files
+                            DIR/<table>.<stage> (csv table=targets:
+                            targets.csv), or DIR/<label>.<stage> for a
+                            stage without a table option */
+} kiln_runner_config;
+
+/* kiln_runner_new with more settings. Besides the static layer check, the
+ * layers stages ask for at init (kiln_config_require) are checked after
+ * the last init. */
+kiln_runner *kiln_runner_new_with(kiln_pipeline *p, kiln_loader *l,
+                                  const kiln_runner_config *c,
+                                  kiln_error *err);
 
 /* Run every stage on DOC (already loaded). */
 int kiln_runner_process(kiln_runner *r, kiln_doc *doc, kiln_error *err);
@@ -45,6 +62,23 @@ void kiln_runner_free(kiln_runner *r);
  * ERRS as "kiln: FILE: message". Returns a kiln_exit code. */
 int kiln_runner_run(kiln_runner *r, char *const *inputs, size_t n_inputs,
                     size_t max_doc_size, FILE *errs);
+
+/* How kiln_runner_run_batch reads and runs. */
+typedef struct kiln_run_options {
+    kiln_input_options input;
+    unsigned jobs;  /* worker threads; 0: one per online core */
+    bool quiet;     /* no progress line even on a terminal */
+    bool stats;     /* per-stage times and rates on ERRS at the end */
+} kiln_run_options;
+
+/* The whole run, with -j worker threads: documents are read in order by
+ * the calling thread, processed by the workers (one kiln_doc each, within
+ * a bounded window of documents in flight), and their output and error
+ * lines written in input order, so the output is byte-identical whatever
+ * the number of threads. A progress line goes to ERRS when it is a
+ * terminal and there is more than one document. Returns a kiln_exit code. */
+int kiln_runner_run_batch(kiln_runner *r, char *const *paths, size_t n_paths,
+                          const kiln_run_options *o, FILE *errs);
 
 /* Name of a layer bit ("mentions"), and of a set of them ("text, segments"). */
 const char *kiln_layer_name(uint32_t bit);

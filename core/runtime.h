@@ -10,6 +10,7 @@
 #define KILN_RUNTIME_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "kiln/buf.h"
 #include "kiln/error.h"
@@ -20,6 +21,25 @@ typedef struct kiln_runtime kiln_runtime;
 /* DRY_RUN: outputs are checked (directory exists, writable) but nothing
  * is created (for `kiln check`). */
 kiln_runtime *kiln_runtime_new(bool dry_run);
+
+/* -o DIR: outputs named "-" go to DIR/<name> instead, the name given by
+ * kiln_runtime_begin_init. Creates DIR (one level) when missing. */
+int kiln_runtime_set_dir(kiln_runtime *rt, const char *dir, kiln_error *err);
+
+/* Before a stage's init: the file name its "-" outputs get under the -o
+ * directory (NULL: none), and the layers kiln_config_require adds start
+ * empty. Returns -1 when out of memory. */
+int kiln_runtime_begin_init(kiln_runtime *rt, const char *default_name);
+
+/* The layers the stage just initialized asked for with
+ * kiln_config_require. */
+uint32_t kiln_runtime_init_requires(const kiln_runtime *rt);
+
+/* The run starts: what kiln_output_write got before (a header written at
+ * init) is written now. Until then it is held back, so that a pipeline
+ * whose later stage fails to init leaves every output untouched. Returns
+ * 0, or -1 with ERR when a write failed. */
+int kiln_runtime_start(kiln_runtime *rt, kiln_error *err);
 
 /* Flush and close every output, renaming temporary files into place.
  * Returns 0, or -1 with ERR naming the first output that failed (the

@@ -73,6 +73,14 @@ int kiln_utf8_validate(const char *s, size_t len, size_t *bad, const char **why)
             i++;
             continue;
         }
+        /* Three-byte fast path (all CJK): after E1..EC or EE..EF any two
+         * continuation bytes are valid (no overlong form, no surrogate). */
+        if (c >= 0xE1 && c != 0xED && len - i >= 3 &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80 && c <= 0xEF) {
+            i += 3;
+            continue;
+        }
         if (c == 0) {
             *bad = i;
             *why = "NUL byte";

@@ -212,6 +212,13 @@ static void test_numeral_mixed(void **state)
     assert_true(nu.value == 100);
     assert_string_equal(nu.approx, "数");
     assert_true(parse("230.5 亿", &len) == 23050000000.0);
+    /* a decimal times a magnitude is the decimal exactly: 139 x 10^10,
+     * not 1.39 x 10^12 = 1389999999999.9998 */
+    assert_true(parse("1.39万亿", &len) == 1390000000000.0);
+    assert_true(parse("4.06万亿", &len) == 4060000000000.0);
+    assert_true(parse("0.35亿", &len) == 35000000.0);
+    assert_true(parse("12.345万", &len) == 123450.0);
+    assert_true(parse("3.5万4000", &len) == 39000.0);
 }
 
 static void test_numeral_overflow(void **state)
@@ -396,6 +403,13 @@ static void test_slogans(void **state)
     expect("提升学校“三点半”课后服务", "三点半", 3.5, "", S, "");
     expect("确保龙头企业“破零”", "破零", 0, "", S, "");
     expect("开展温暖企业“三百”行动", "三百", 300, "", S, "");
+    /* unquoted political names of every decade count nothing */
+    expect("坚持和平共处五项原则", "五项原则", 5, "", S, "");
+    expect("坚持四项基本原则", "四项基本原则", 4, "", S, "");
+    expect("两个超级大国的争夺", "两个超级大国", 2, "", S, "");
+    expect("增强国内国际两个市场两种资源联动效应", "两种资源", 2, "", S,
+           "");
+    expect("严格落实中央八项规定精神", "八项规定", 8, "", S, "");
     /* a quoted whole figure stays a figure */
     expect("构建“一个千亿、四个百亿”", "四个百亿", 1e10, "", A, "");
     expect("- “若干十亿”。", "若干十亿", 1e9, "", A, "");

@@ -335,6 +335,85 @@ static void test_indicator_names(void **state)
     kiln_doc_free(d);
 }
 
+/* Noun-phrase rules found on the national reports and the sample. */
+static void test_indicator_rules(void **state)
+{
+    kiln_doc *d = make_doc(
+        "新增10000个城区停车位。\n\n"
+        "先后举办4届陶瓷博览会、2届烟花爆竹博览会。\n\n"
+        "- “四个百亿”。打造300亿花炮产业集群;培育300亿玻璃产业集群。\n\n"
+        "确保龙头企业“破零”。\n\n"
+        "赤字率拟按3%安排,赤字规模4.06万亿元,比上年增加1800亿元。\n\n"
+        "坚决守住18亿亩耕地红线。\n");
+    put(d, "10000个", 1, 10000, "个", KILN_KIND_AMOUNT, "", "count");
+    put(d, "4届", 1, 4, "届", KILN_KIND_AMOUNT, "", "count");
+    put(d, "2届", 1, 2, "届", KILN_KIND_AMOUNT, "", "count");
+    put(d, "四个百亿", 1, 1e10, "", KILN_KIND_AMOUNT, "", "");
+    put(d, "300亿", 1, 3e10, "", KILN_KIND_AMOUNT, "", "");
+    put(d, "300亿", 2, 3e10, "", KILN_KIND_AMOUNT, "", "");
+    put(d, "破零", 1, 0, "", KILN_KIND_SLOGAN, "", "");
+    put(d, "3%", 1, 3, "%", KILN_KIND_PERCENT, "", "ratio");
+    put(d, "4.06万亿元", 1, 4.06e12, "元", KILN_KIND_AMOUNT, "", "money");
+    put(d, "1800亿元", 1, 1.8e11, "元", KILN_KIND_AMOUNT, "", "money");
+    put(d, "18亿亩", 1, 1.8e9, "亩", KILN_KIND_AMOUNT, "", "area");
+    run(d, *state);
+    /* the noun after a figure is what it counts, without the verb */
+    assert_string_equal(find(d, "10000个", 1)->indicator, "城区停车位");
+    /* …unless the verb is shared along a list */
+    assert_string_equal(find(d, "4届", 1)->indicator, "举办陶瓷博览会");
+    /* a figure alone as a heading sums up its paragraph's figures */
+    assert_string_equal(find(d, "300亿", 2)->indicator, "玻璃产业集群");
+    assert_string_equal(find(d, "四个百亿", 1)->indicator,
+                        "花炮/玻璃产业集群");
+    /* a zero slogan is a figure */
+    assert_int_equal(find(d, "破零", 1)->role, KILN_ROLE_TARGET);
+    assert_string_equal(find(d, "破零", 1)->indicator, "龙头企业");
+    /* words of resolve and prepositions are no part of a name */
+    assert_string_equal(find(d, "3%", 1)->indicator, "赤字率");
+    assert_string_equal(find(d, "18亿亩", 1)->indicator, "耕地红线");
+    /* 比上年增加 measures the figure before it */
+    assert_string_equal(find(d, "1800亿元", 1)->indicator, "赤字规模增长");
+    kiln_doc_free(d);
+}
+
+/* No dateline: a year in the title dates the report; a dateline opens no
+ * section; a past year dates a result. */
+static void test_report_year_inferred(void **state)
+{
+    (void)state;
+    void *st = load_state(0);
+    kiln_doc *d = make_doc(
+        "2021年某县政府工作报告\n\n"
+        "2019年,全县粮食产量达到50万吨。\n\n"
+        "到2025年,森林覆盖率达到60%。\n");
+    put(d, "2021年", 1, 2021, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "2019年", 1, 2019, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "50万吨", 1, 5e5, "吨", KILN_KIND_AMOUNT, "", "mass");
+    put(d, "2025年", 1, 2025, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "60%", 1, 60, "%", KILN_KIND_PERCENT, "", "ratio");
+    run(d, st);
+    const kiln_mention *m = find(d, "60%", 1);
+    assert_int_equal(m->role, KILN_ROLE_TARGET);
+    assert_true(m->has_horizon);
+    assert_float_equal(m->horizon_years, 4, 1e-9);
+    assert_int_equal(find(d, "50万吨", 1)->role, KILN_ROLE_ACHIEVED);
+    kiln_doc_free(d);
+
+    /* a dateline of the report year does not make what follows a target */
+    d = make_doc("——1957年6月26日在第一届全国人民代表大会第四次会议上\n\n"
+                 "关于社会主义革命\n\n"
+                 "1956年,手工业总产值达到一百一十七亿元。\n");
+    put(d, "1957年", 1, 1957, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "6月26日", 1, 6, "月", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "1956年", 1, 1956, "年", KILN_KIND_YEAR_OR_DATE, "", "time");
+    put(d, "一百一十七亿元", 1, 1.17e10, "元", KILN_KIND_AMOUNT, "",
+        "money");
+    run(d, st);
+    assert_int_equal(find(d, "一百一十七亿元", 1)->role, KILN_ROLE_ACHIEVED);
+    kiln_doc_free(d);
+    targets_fini(st);
+}
+
 /* ---- a national report: review section, then the year's targets ----- */
 
 static const char national[] =
@@ -476,6 +555,8 @@ int main(void)
         cmocka_unit_test(test_liling_pairs),
         cmocka_unit_test(test_liling_roles),
         cmocka_unit_test(test_indicator_names),
+        cmocka_unit_test(test_indicator_rules),
+        cmocka_unit_test(test_report_year_inferred),
         cmocka_unit_test(test_national_report),
         cmocka_unit_test(test_report_year_option),
         cmocka_unit_test(test_uncertain_pairing),

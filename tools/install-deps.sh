@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what kiln needs to build and test on Debian (or Ubuntu).
 set -e
-pkgs="build-essential autoconf automake libtool pkg-config libltdl-dev libcsv-dev libjansson-dev libcmocka-dev python3"
+pkgs="build-essential autoconf automake libtool pkg-config libltdl-dev libcsv-dev libjansson-dev libcmocka-dev python3 parallel time"
 if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
 missing=
 for p in $pkgs; do

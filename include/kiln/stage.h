@@ -103,6 +103,12 @@ typedef struct kiln_stage {
 #endif
 #define KILN_STAGE_SYMBOL_PREFIX "kiln_stage_"
 
+/* At init: the layers this instance needs beyond the descriptor's
+ * `requires`, known only from its options (csv table=targets needs
+ * comparisons). The core checks them after every stage's init, before any
+ * document, and fails the pipeline as it does for `requires`. */
+void kiln_config_require(const kiln_config *cfg, uint32_t layers);
+
 /* ---- Outputs -------------------------------------------------------- */
 
 /* An output destination owned by the core: stdout ("-") or a file, shared

@@ -174,6 +174,9 @@ static int cb_init(const kiln_config *cfg, void **state, kiln_error *err)
         return kiln_error_set(err, "%s: out of memory", cfg->label);
     }
     s->table = (kiln_table_id)o->table;
+    /* The table needs more than `requires` says: checked before any
+     * document, so a wrong pipeline fails at once. */
+    kiln_config_require(cfg, kiln_table_layers(s->table));
     s->guard = o->formula_guard == GUARD_AUTO ? o->bom
                                               : o->formula_guard == GUARD_YES;
     const char *path = o->output && *o->output ? o->output : "-";

@@ -73,7 +73,8 @@ static const double pow10_table[] = {
  * ".digits". Exact when all its digits fit 2^53 (one correctly rounded
  * division). Returns the end offset. */
 static size_t read_arabic(const char *s, size_t len, size_t p,
-                          numbers_numeral *out, double *value)
+                          numbers_numeral *out, double *value,
+                          unsigned *frac_digits)
 {
     uint64_t mant = 0, ipart = 0;
     bool mant_exact = true;
@@ -120,11 +121,31 @@ static size_t read_arabic(const char *s, size_t len, size_t p,
         }
         out->has_decimal = true;
     }
-    if (mant_exact && nfrac < sizeof pow10_table / sizeof *pow10_table)
+    *frac_digits = 0;
+    if (mant_exact && nfrac < sizeof pow10_table / sizeof *pow10_table) {
         *value = (double)mant / pow10_table[nfrac];
-    else
+        *frac_digits = nfrac;
+    } else {
         *value = (double)ipart; /* too many digits: keep the integer part */
+    }
     return q;
+}
+
+/* 1.39万亿 is 139 x 10^10 exactly, but 1.39 x 10^12 in doubles is
+ * 1389999999999.9998: snap a decimal times a magnitude to the nearest
+ * multiple of its last digit's place (one exact product or one correctly
+ * rounded division). */
+static double snap_decimal(double value, double magnitude, unsigned frac)
+{
+    if (frac == 0 || frac >= sizeof pow10_table / sizeof *pow10_table ||
+        magnitude <= 1 || value <= 0 || value > EXACT_LIMIT)
+        return value;
+    double step = magnitude / pow10_table[frac];
+    double steps = value / step;
+    if (steps > EXACT_LIMIT)
+        return value;
+    double whole = (double)(uint64_t)(steps + 0.5);
+    return step >= 1 ? whole * step : whole / (pow10_table[frac] / magnitude);
 }
 
 enum token { TOK_NONE, TOK_ARABIC, TOK_DIGIT, TOK_ZERO, TOK_POS, TOK_DEC,
@@ -141,7 +162,8 @@ size_t numbers_parse_numeral(const char *s, size_t len,
     bool have_number = false, elide = false;
     double last_unit = 0, trailing_mag = 1;
     uint64_t seq = 0;
-    unsigned seq_count = 0;
+    unsigned seq_count = 0, arabic_frac = 0;
+    double arabic_value = 0; /* the Arabic part: 1.39 of 1.39万亿 */
     enum token last = TOK_NONE;
     size_t p = 0, end = 0;
 
@@ -150,7 +172,8 @@ size_t numbers_parse_numeral(const char *s, size_t len,
             if (last != TOK_NONE && !(last == TOK_POS && out->arabic))
                 break;
             double v = 0;
-            size_t q = read_arabic(s, len, p, out, &v);
+            size_t q = read_arabic(s, len, p, out, &v, &arabic_frac);
+            arabic_value = v;
             number = v, have_number = true, elide = false;
             out->arabic = true;
             last = TOK_ARABIC;
@@ -335,6 +358,11 @@ size_t numbers_parse_numeral(const char *s, size_t len,
     out->value = high + mid + section + number;
     if (last == TOK_POS || (last == TOK_APPROX && trailing_mag > 1))
         out->magnitude = trailing_mag;
+    double scaled = arabic_value * out->magnitude;
+    double off = out->value > scaled ? out->value - scaled : scaled - out->value;
+    if (out->arabic && arabic_frac && out->magnitude > 1 &&
+        off <= scaled * 1e-12) /* 1.39万亿, not 3.5万4000 */
+        out->value = snap_decimal(out->value, out->magnitude, arabic_frac);
     if (out->chinese && out->value > EXACT_LIMIT)
         out->overflow = true;
     return end;

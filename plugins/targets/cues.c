@@ -85,12 +85,92 @@ static int cue_row(void *ctx, const kiln_tsv_row *row, kiln_error *err)
     return 0;
 }
 
+/* The lookups hash one character (the first or the last of a word) into
+ * this many buckets: a position in the text is compared with the few cues
+ * sharing its character, not with every cue. */
+#define CUE_BUCKETS 1024u
+
+static uint32_t char_bucket(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h & (CUE_BUCKETS - 1);
+}
+
+/* Bytes of the first character of S (at most LEN). */
+static size_t first_char_len(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return n < len ? n : len;
+}
+
+/* Bytes of the last character of S[0..LEN). */
+static size_t last_char_len(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && len - i < 4) {
+        i--;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            break;
+    }
+    return len - i;
+}
+
+/* Counting sort of the cue numbers by bucket (stable: file order kept). */
+static int build_buckets(const tg_cues *cues, bool last, uint32_t **start_out,
+                         uint32_t **items_out)
+{
+    uint32_t *start = calloc(CUE_BUCKETS + 1, sizeof *start);
+    uint32_t *items = malloc((cues->len ? cues->len : 1) * sizeof *items);
+    if (!start || !items) {
+        free(start);
+        free(items);
+        return -1;
+    }
+    uint32_t *keys = malloc((cues->len ? cues->len : 1) * sizeof *keys);
+    if (!keys) {
+        free(start);
+        free(items);
+        return -1;
+    }
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        size_t n = last ? last_char_len(c->word, c->len)
+                        : first_char_len(c->word, c->len);
+        keys[i] = char_bucket(last ? c->word + c->len - n : c->word, n);
+        start[keys[i] + 1]++;
+    }
+    for (size_t k = 0; k < CUE_BUCKETS; k++)
+        start[k + 1] += start[k];
+    uint32_t *fill = calloc(CUE_BUCKETS, sizeof *fill);
+    if (!fill) {
+        free(keys);
+        free(start);
+        free(items);
+        return -1;
+    }
+    for (size_t i = 0; i < cues->len; i++)
+        items[start[keys[i]] + fill[keys[i]]++] = (uint32_t)i;
+    free(fill);
+    free(keys);
+    *start_out = start;
+    *items_out = items;
+    return 0;
+}
+
 int tg_cues_load(tg_cues *cues, const char *path, kiln_error *err)
 {
     memset(cues, 0, sizeof *cues);
     if (kiln_tsv_read(path, cue_row, cues, err) < 0) {
         tg_cues_free(cues);
         return -1;
+    }
+    if (build_buckets(cues, false, &cues->first_start, &cues->first_items) < 0 ||
+        build_buckets(cues, true, &cues->last_start, &cues->last_items) < 0) {
+        tg_cues_free(cues);
+        return kiln_error_set(err, "out of memory");
     }
     return 0;
 }
@@ -100,29 +180,42 @@ void tg_cues_free(tg_cues *cues)
     for (size_t i = 0; i < cues->len; i++)
         free(cues->items[i].word);
     free(cues->items);
+    free(cues->first_start);
+    free(cues->first_items);
+    free(cues->last_start);
+    free(cues->last_items);
     memset(cues, 0, sizeof *cues);
 }
 
-/* A few hundred words: a linear scan is fast enough and keeps it simple. */
+/* The longest cue starting at S (the first in file order among equals). */
 const tg_cue *tg_cue_at(const tg_cues *cues, const char *s, size_t len)
 {
+    if (len == 0 || !cues->first_start)
+        return NULL;
+    uint32_t k = char_bucket(s, first_char_len(s, len));
     const tg_cue *best = NULL;
-    for (size_t i = 0; i < cues->len; i++) {
-        const tg_cue *c = &cues->items[i];
-        if (c->len <= len && memcmp(s, c->word, c->len) == 0 &&
-            (!best || c->len > best->len))
+    for (uint32_t j = cues->first_start[k]; j < cues->first_start[k + 1]; j++) {
+        const tg_cue *c = &cues->items[cues->first_items[j]];
+        if (c->len <= len && (!best || c->len > best->len) &&
+            memcmp(s, c->word, c->len) == 0)
             best = c;
     }
     return best;
 }
 
+/* The longest cue ending at S + LEN (the first in file order among
+ * equals). */
 const tg_cue *tg_cue_ending(const tg_cues *cues, const char *s, size_t len)
 {
+    if (len == 0 || !cues->last_start)
+        return NULL;
+    size_t n = last_char_len(s, len);
+    uint32_t k = char_bucket(s + len - n, n);
     const tg_cue *best = NULL;
-    for (size_t i = 0; i < cues->len; i++) {
-        const tg_cue *c = &cues->items[i];
-        if (c->len <= len && memcmp(s + len - c->len, c->word, c->len) == 0 &&
-            (!best || c->len > best->len))
+    for (uint32_t j = cues->last_start[k]; j < cues->last_start[k + 1]; j++) {
+        const tg_cue *c = &cues->items[cues->last_items[j]];
+        if (c->len <= len && (!best || c->len > best->len) &&
+            memcmp(s + len - c->len, c->word, c->len) == 0)
             best = c;
     }
     return best;

@@ -27,6 +27,24 @@ int tg_infer_report_year(const kiln_doc *doc)
             tg_starts(doc->text + p, doc->text_len - p, "月"))
             return (int)m->value;
     }
+    /* No dateline: a year in the title lines ("2021年政府工作报告",
+     * "2021年县市区两会特别报道") dates the report. */
+    size_t title_end = doc->text_len < 400 ? doc->text_len : 400;
+    for (size_t i = 0; i < doc->segments.len; i++) {
+        const kiln_segment *s = &doc->segments.items[i];
+        if (s->kind == KILN_SEG_SENTENCE) { /* the body begins */
+            if (s->span.start < title_end)
+                title_end = s->span.start;
+            break;
+        }
+    }
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const kiln_mention *m = &doc->mentions.items[i];
+        if (m->span.start >= title_end)
+            break;
+        if (is_year(m) && !m->has_max && tg_ends(doc->text, m->span.end, "年"))
+            return (int)m->value;
+    }
     return 0;
 }
 

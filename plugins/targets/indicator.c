@@ -183,14 +183,60 @@ typedef struct frame {
     bool chained;        /* the previous clause ends with a figure */
 } frame;
 
-static frame frame_of(const kiln_doc *doc, size_t mi)
+bool tg_mentions_ordered(const kiln_doc *doc)
 {
+    for (size_t j = 0; j < doc->mentions.len; j++) {
+        const kiln_span *sp = &doc->mentions.items[j].span;
+        if (sp->start > sp->end ||
+            (j && doc->mentions.items[j - 1].span.end > sp->start))
+            return false;
+    }
+    return true;
+}
+
+void tg_mentions_near(const tg_doc *td, size_t from, size_t to, size_t *lo,
+                      size_t *hi)
+{
+    const kiln_doc *doc = td->doc;
+    size_t n = doc->mentions.len;
+    *lo = 0;
+    *hi = n;
+    if (!td->mentions_ordered)
+        return;
+    size_t a = 0, b = n; /* first mention ending at or after FROM */
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (doc->mentions.items[mid].span.end < from)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    b = n; /* first mention starting at or after TO */
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (doc->mentions.items[mid].span.start < to)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *hi = a;
+}
+
+static frame frame_of(const tg_doc *td, size_t mi)
+{
+    const kiln_doc *doc = td->doc;
     const kiln_mention *m = &doc->mentions.items[mi];
     int32_t si = tg_sentence_index(doc, m);
     frame f = {.sent_start = si >= 0 ? doc->segments.items[si].span.start : 0,
                .sent_end = si >= 0 ? doc->segments.items[si].span.end
                                    : doc->text_len,
                .prev_figure = -1};
+    /* Every mention the loops below look at ends inside the sentence or
+     * starts inside it. */
+    size_t lo = 0, hi = doc->mentions.len;
+    if (f.sent_start <= m->span.start && m->span.end <= f.sent_end)
+        tg_mentions_near(td, f.sent_start, f.sent_end, &lo, &hi);
     const char *t = doc->text;
     f.hard_start = f.item_start = f.sent_start;
     size_t last_break = (size_t)-1, before_break = f.sent_start;
@@ -212,7 +258,7 @@ static frame frame_of(const kiln_doc *doc, size_t mi)
         i += tg_char_len(t + i, m->span.start - i);
     }
     f.clause_start = f.hard_start;
-    for (size_t j = 0; j < doc->mentions.len; j++) {
+    for (size_t j = lo; j < hi; j++) {
         const kiln_mention *o = &doc->mentions.items[j];
         if (j == mi || o->span.end > m->span.start ||
             o->span.end < f.hard_start || !cuts_phrase(o))
@@ -230,7 +276,7 @@ static frame frame_of(const kiln_doc *doc, size_t mi)
             f.item_start = e;
     }
     if (last_break != (size_t)-1 && f.prev_figure < 0) {
-        for (size_t j = 0; j < doc->mentions.len; j++) {
+        for (size_t j = lo; j < hi; j++) {
             const kiln_mention *o = &doc->mentions.items[j];
             size_t e = o->span.end, q = strlen(o->qualifier);
             if (q && e + q <= last_break && memcmp(t + e, o->qualifier, q) == 0)
@@ -252,7 +298,7 @@ static frame frame_of(const kiln_doc *doc, size_t mi)
         }
         i += tg_char_len(t + i, left);
     }
-    for (size_t j = 0; j < doc->mentions.len; j++) {
+    for (size_t j = lo; j < hi; j++) {
         const kiln_mention *o = &doc->mentions.items[j];
         if (o->span.start >= m->span.end && o->span.start < f.item_end)
             f.item_end = o->span.start;
@@ -339,7 +385,7 @@ static const char *figure_name(tg_doc *td, size_t mi)
     kiln_doc *doc = td->doc;
     const tg_cues *cues = &td->st->cues;
     const kiln_mention *m = &doc->mentions.items[mi];
-    frame f = frame_of(doc, mi);
+    frame f = frame_of(td, mi);
     piece item = span_piece(doc, f.item_start, m->span.start);
     piece verbs = leading_actions(cues, span_piece(doc, f.clause_start,
                                                    m->span.start));
@@ -362,7 +408,15 @@ static const char *figure_name(tg_doc *td, size_t mi)
     } else {
         name = strip_ends(cues, item, f.after_figure || in_list);
         if (!name.n || all_actions(cues, name)) {
-            piece own = name.n ? name : (in_list ? verbs : name);
+            /* 新增10000个城区停车位: the noun after a figure is what it
+             * counts; the verb before says only how it changes. In a
+             * list (淘汰A 5条、B 3吨) the verb is kept to tell items apart. */
+            bool list_next = f.item_end < f.sent_end &&
+                             tg_list_break_at(doc->text + f.item_end,
+                                              f.sent_end - f.item_end);
+            piece own = in_list   ? (name.n ? name : verbs)
+                        : list_next ? name
+                                    : (piece){name.s, 0};
             built = noun_after(td, &f, m, own);
             noun_first = true;
         } else {
@@ -395,8 +449,17 @@ static const char *figure_name(tg_doc *td, size_t mi)
         p = strip_ends(cues, p, false);
         growth = true;
     }
+    /* 赤字规模4.06万亿元,比上年增加1800亿元: a change against a baseline
+     * (比…, 较…) measures the figure before it. */
+    bool versus = (tg_starts(p.s, p.n, "比") || tg_starts(p.s, p.n, "较")) &&
+                  f.prev_figure >= 0 &&
+                  *doc->mentions.items[f.prev_figure].indicator;
+    if (versus && !growth) {
+        const tg_cue *v = p.n ? tg_cue_ending(cues, p.s, p.n) : NULL;
+        growth = v && v->cls == TG_CUE_GROWTH;
+    }
     const char *base;
-    if (!p.n && growth && f.prev_figure >= 0) /* 达到134.9万亿元、增长5% */
+    if ((!p.n || versus) && growth && f.prev_figure >= 0) /* 、增长5% */
         base = doc->mentions.items[f.prev_figure].indicator;
     else
         base = canonical(td, p.s, p.n);
@@ -423,7 +486,7 @@ static const char *grade_name(tg_doc *td, size_t mi)
 {
     kiln_doc *doc = td->doc;
     const kiln_mention *m = &doc->mentions.items[mi];
-    frame f = frame_of(doc, mi);
+    frame f = frame_of(td, mi);
     piece a = strip_ends(&td->st->cues,
                          span_piece(doc, m->span.end, f.item_end), true);
     return kiln_arena_printf(doc->arena, "%s%.*s", m->unit, (int)a.n, a.s);
@@ -453,7 +516,7 @@ static const char *programme_name(tg_doc *td, size_t mi)
 {
     kiln_doc *doc = td->doc;
     const kiln_mention *m = &doc->mentions.items[mi];
-    frame f = frame_of(doc, mi);
+    frame f = frame_of(td, mi);
     size_t end = m->span.end;
     static const char *const names[] = {"行动计划", "行动", "规划", "计划",
                                         "攻坚"};
@@ -475,7 +538,7 @@ static const char *ahead_name(tg_doc *td, size_t mi)
 {
     kiln_doc *doc = td->doc;
     const kiln_mention *m = &doc->mentions.items[mi];
-    frame f = frame_of(doc, mi);
+    frame f = frame_of(td, mi);
     piece a = trim_space(span_piece(doc, m->span.end, f.item_end));
     return kiln_arena_printf(doc->arena, "提前%.*s", (int)a.n, a.s);
 }
@@ -485,7 +548,7 @@ const char *tg_indicator_of(tg_doc *td, size_t mi)
     const kiln_mention *m = &td->doc->mentions.items[mi];
     if (m->role == KILN_ROLE_OTHER || m->role == KILN_ROLE_NONE)
         return "";
-    if (tg_is_figure(m))
+    if (tg_is_figure(m) || tg_is_zero_slogan(m))
         return figure_name(td, mi);
     if (m->kind == KILN_KIND_ORDINAL)
         return grade_name(td, mi);
@@ -496,6 +559,106 @@ const char *tg_indicator_of(tg_doc *td, size_t mi)
     if (tg_is_ahead_duration(td->doc, m))
         return ahead_name(td, mi);
     return ""; /* a bounding duration: named after its target, below */
+}
+
+/* Does the sentence of M hold nothing but M (quotes, bullets and marks
+ * aside)? Such a line is a heading: - “四个百亿”。 */
+static bool alone_in_sentence(const kiln_doc *doc, const kiln_mention *m,
+                              const kiln_segment *s)
+{
+    for (size_t i = s->span.start; i < s->span.end;) {
+        if (i >= m->span.start && i < m->span.end) {
+            i = m->span.end;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t k = kiln_utf8_decode(doc->text + i, s->span.end - i, &cp);
+        if (!k)
+            return false;
+        bool word = (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                    (cp < 0x80 && ((cp >= '0' && cp <= '9') ||
+                                   ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')));
+        if (word)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Length of the longest common suffix of A and B, in whole characters. */
+static size_t common_suffix(const char *a, size_t an, const char *b,
+                            size_t bn)
+{
+    size_t k = 0;
+    while (k < an && k < bn && a[an - 1 - k] == b[bn - 1 - k])
+        k++;
+    while (k && k < an && ((unsigned char)a[an - k] & 0xC0) == 0x80)
+        k--; /* do not cut a character */
+    return k;
+}
+
+/* The indicators of the figures after sentence S in its paragraph, summed
+ * up: one name as it is; names sharing a tail as 花炮/玻璃产业集群. NULL
+ * when there are none or they share nothing. */
+static const char *paragraph_summary(const kiln_doc *doc,
+                                     const kiln_segment *s)
+{
+    if (s->parent < 0 || (size_t)s->parent >= doc->segments.len)
+        return NULL;
+    size_t para_end = doc->segments.items[s->parent].span.end;
+    const char *names[16];
+    size_t n = 0, tail = (size_t)-1;
+    for (size_t j = 0; j < doc->mentions.len && n < 16; j++) {
+        const kiln_mention *o = &doc->mentions.items[j];
+        if (o->span.start < s->span.end || o->span.start >= para_end ||
+            !tg_is_figure(o) || !*o->indicator)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < n; k++)
+            seen |= strcmp(names[k], o->indicator) == 0;
+        if (seen)
+            continue;
+        if (n) {
+            size_t c = common_suffix(names[0], strlen(names[0]), o->indicator,
+                                     strlen(o->indicator));
+            tail = c < tail ? c : tail;
+        }
+        names[n++] = o->indicator;
+    }
+    if (!n)
+        return NULL;
+    if (n == 1)
+        return names[0];
+    if (tail < strlen("产业")) /* two characters at least */
+        return NULL;
+    kiln_buf b = {0};
+    for (size_t k = 0; k < n; k++)
+        kiln_buf_printf(&b, "%s%.*s", k ? "/" : "",
+                        (int)(strlen(names[k]) - tail), names[k]);
+    kiln_buf_printf(&b, "%s", names[0] + strlen(names[0]) - tail);
+    const char *out = b.data ? kiln_arena_strndup(doc->arena, b.data, b.len)
+                             : NULL;
+    kiln_buf_free(&b);
+    return out;
+}
+
+/* A figure standing alone as a heading (- “四个百亿”。打造300亿花炮产业集群;
+ * …) measures what the figures of its paragraph measure. */
+static void name_headings(tg_doc *td)
+{
+    kiln_doc *doc = td->doc;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        kiln_mention *m = &doc->mentions.items[i];
+        if (m->role == KILN_ROLE_OTHER || m->role == KILN_ROLE_NONE ||
+            !tg_is_figure(m))
+            continue;
+        int32_t si = tg_sentence_index(doc, m);
+        if (si < 0 || !alone_in_sentence(doc, m, &doc->segments.items[si]))
+            continue;
+        const char *sum = paragraph_summary(doc, &doc->segments.items[si]);
+        if (sum)
+            m->indicator = sum;
+    }
 }
 
 void tg_set_indicators(tg_doc *td)
@@ -520,4 +683,5 @@ void tg_set_indicators(tg_doc *td)
             }
         }
     }
+    name_headings(td);
 }

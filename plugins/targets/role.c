@@ -13,7 +13,8 @@
 #include <string.h>
 
 /* A heading year against the report year: earlier years are reviewed,
- * the report year and later are planned. */
+ * the report year and later are planned. A full date (2022年3月5日在…) is
+ * a dateline under the title, which opens no section. */
 static kiln_role heading_year_role(const tg_doc *td, const char *s, size_t n)
 {
     if (!td->report_year)
@@ -26,8 +27,14 @@ static kiln_role heading_year_role(const tg_doc *td, const char *s, size_t n)
         int y = 0;
         while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 5)
             y = y * 10 + (s[j++] - '0');
-        if (j - i == 4 && tg_starts(s + j, n - j, "年"))
-            return y < td->report_year ? KILN_ROLE_ACHIEVED
+        if (j - i != 4 || !tg_starts(s + j, n - j, "年"))
+            continue;
+        size_t k = j + strlen("年"), d = k;
+        while (d < n && s[d] >= '0' && s[d] <= '9' && d - k < 3)
+            d++;
+        if (d > k && tg_starts(s + d, n - d, "月"))
+            return KILN_ROLE_NONE; /* a dateline */
+        return y < td->report_year ? KILN_ROLE_ACHIEVED
                                        : KILN_ROLE_TARGET;
     }
     return KILN_ROLE_NONE;
@@ -79,6 +86,7 @@ int tg_sections(tg_doc *td)
     kiln_role heading_role = KILN_ROLE_NONE, para_role = KILN_ROLE_NONE;
     const char *heading_word = "", *para_word = "";
     int32_t para = -2;
+    bool body = false; /* past the title lines */
     for (size_t i = 0; i < n; i++) {
         const kiln_segment *s = &doc->segments.items[i];
         const char *t = doc->text + s->span.start;
@@ -95,6 +103,8 @@ int tg_sections(tg_doc *td)
             td->section_word[i] = up ? td->section_word[s->parent] : "";
             continue;
         }
+        if (s->kind == KILN_SEG_SENTENCE)
+            body = true;
         if (s->parent != para) { /* a new paragraph: forget its lead-in */
             para = s->parent;
             para_role = KILN_ROLE_NONE;
@@ -102,7 +112,10 @@ int tg_sections(tg_doc *td)
         const tg_cue *c = section_cue(&td->st->cues, t, len);
         if (s->kind == KILN_SEG_HEADING ||
             (c && alone_in_paragraph(doc, s))) {
-            kiln_role r = c ? cue_role(c) : heading_year_role(td, t, len);
+            /* the title lines' year dates the report, it opens nothing */
+            kiln_role r = c      ? cue_role(c)
+                          : body ? heading_year_role(td, t, len)
+                                 : KILN_ROLE_NONE;
             if (r != KILN_ROLE_NONE) {
                 heading_role = r;
                 heading_word = c ? c->word : "(heading year)";
@@ -142,7 +155,9 @@ static bool deadline_before(const tg_doc *td, const kiln_mention *m,
     const kiln_doc *doc = td->doc;
     if (!td->report_year)
         return false;
-    for (size_t i = 0; i < doc->mentions.len; i++) {
+    size_t lo, hi;
+    tg_mentions_near(td, from, m->span.start + 1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const kiln_mention *y = &doc->mentions.items[i];
         if (y->kind != KILN_KIND_YEAR_OR_DATE || y->span.start < from ||
             y->span.end > m->span.start || y->value < td->report_year ||
@@ -154,6 +169,36 @@ static bool deadline_before(const tg_doc *td, const kiln_mention *m,
             *word = "到";
             return true;
         }
+    }
+    return false;
+}
+
+/* "1956年,全国农业总产值约为…": a year before the report's, ahead of the
+ * figure in its sentence, dates a result (not "比1955年增加", a baseline). */
+static bool past_year_before(const tg_doc *td, const kiln_mention *m,
+                             size_t from)
+{
+    const kiln_doc *doc = td->doc;
+    if (!td->report_year)
+        return false;
+    static const char *const baseline_marks[] = {"比", "较", "与", "同"};
+    size_t lo, hi;
+    tg_mentions_near(td, from, m->span.start + 1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const kiln_mention *y = &doc->mentions.items[i];
+        if (y->span.start >= m->span.start)
+            break;
+        if (y->kind != KILN_KIND_YEAR_OR_DATE || y->span.start < from ||
+            y->value < 1900 || y->value >= td->report_year)
+            continue;
+        bool baseline = false;
+        for (size_t k = 0; k < sizeof baseline_marks / sizeof *baseline_marks;
+             k++)
+            if (tg_ends(doc->text + from, y->span.start - from,
+                        baseline_marks[k]))
+                baseline = true;
+        if (!baseline)
+            return true;
     }
     return false;
 }
@@ -217,6 +262,10 @@ static kiln_role context_role(const tg_doc *td, kiln_mention *m)
             m->commitment = commit;
         return sec;
     }
+    if (past_year_before(td, m, from)) {
+        m->cue = "(past year)";
+        return KILN_ROLE_ACHIEVED;
+    }
     if (weak.cue) {
         m->cue = weak.word;
         if (weak.cue->cls == TG_CUE_TARGET)
@@ -278,6 +327,13 @@ static bool scale_slogan(const kiln_mention *m)
            (m->magnitude >= 1e8 || m->value >= 1e8);
 }
 
+/* A zero written as a slogan (“破零”, “清零”): a count brought from or to
+ * zero, a figure like any other. */
+bool tg_is_zero_slogan(const kiln_mention *m)
+{
+    return m->kind == KILN_KIND_SLOGAN && m->value == 0;
+}
+
 /* A graded level (4A级 景区): attained or aimed at like a figure. */
 static bool grade_ordinal(const kiln_mention *m)
 {
@@ -293,6 +349,7 @@ void tg_decide_roles(tg_doc *td)
         m->cue = "";
         m->commitment = KILN_COMMIT_NONE;
         if (tg_is_figure(m) || scale_slogan(m) || grade_ordinal(m) ||
+            tg_is_zero_slogan(m) ||
             tg_is_horizon_duration(doc, m) ||
             tg_is_programme_duration(doc, m))
             m->role = context_role(td, m);

@@ -60,6 +60,7 @@ static int targets_process(void *state, kiln_doc *doc, kiln_error *err)
 {
     const tg_state *st = state;
     tg_doc td = {.st = st, .doc = doc};
+    td.mentions_ordered = tg_mentions_ordered(doc); /* no stage here adds any */
     td.report_year = st->report_year ? st->report_year
                                      : tg_infer_report_year(doc);
     if (tg_sections(&td) < 0)

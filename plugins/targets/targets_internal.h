@@ -47,6 +47,10 @@ typedef struct tg_cue {
 typedef struct tg_cues {
     tg_cue *items;
     size_t len, cap;
+    /* Lookup index (built by tg_cues_load): item numbers bucketed by a
+     * hash of the word's first character, then of its last character;
+     * bucket k is [start[k], start[k+1]) in file order. */
+    uint32_t *first_start, *first_items, *last_start, *last_items;
 } tg_cues;
 
 typedef struct tg_name {
@@ -74,7 +78,17 @@ typedef struct tg_doc {
     kiln_role *section;   /* per segment: role its section gives, or NONE */
     const char **section_word; /* per segment: the word that set it */
     int report_year;      /* 0 when unknown */
+    bool mentions_ordered; /* mentions sorted by span, none overlapping:
+                              lookups may search instead of scanning */
 } tg_doc;
+
+/* indicator.c: are DOC's mentions sorted by span, none overlapping? */
+bool tg_mentions_ordered(const kiln_doc *doc);
+/* The mentions [*LO, *HI) that may end at or after FROM and start before
+ * TO: a binary search when td->mentions_ordered (so that long documents
+ * are not quadratic), else all of them. */
+void tg_mentions_near(const tg_doc *td, size_t from, size_t to, size_t *lo,
+                      size_t *hi);
 
 /* cues.c */
 int tg_cues_load(tg_cues *cues, const char *path, kiln_error *err);
@@ -119,6 +133,8 @@ bool tg_is_figure(const kiln_mention *m);
 bool tg_is_horizon_duration(const kiln_doc *doc, const kiln_mention *m);
 bool tg_is_programme_duration(const kiln_doc *doc, const kiln_mention *m);
 bool tg_is_ahead_duration(const kiln_doc *doc, const kiln_mention *m);
+/* A zero slogan (“破零”): a count from or to zero. */
+bool tg_is_zero_slogan(const kiln_mention *m);
 
 /* horizon.c */
 int tg_infer_report_year(const kiln_doc *doc);

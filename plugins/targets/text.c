@@ -33,10 +33,9 @@ bool tg_ends(const char *s, size_t len, const char *word)
 size_t tg_find(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
-    for (size_t i = 0; n && i + n <= len; i++)
-        if (memcmp(s + i, word, n) == 0)
-            return i;
-    return (size_t)-1;
+    /* memmem: the C library's substring search, not a memcmp per byte */
+    const char *p = n ? memmem(s, len, word, n) : NULL;
+    return p ? (size_t)(p - s) : (size_t)-1;
 }
 
 size_t tg_hard_break_at(const char *s, size_t avail)
@@ -51,6 +50,10 @@ size_t tg_hard_break_at(const char *s, size_t avail)
     default:
         break;
     }
+    /* Every mark starts with one of these bytes: most characters stop here. */
+    unsigned char lead = (unsigned char)*s;
+    if (lead != 0xEF && lead != 0xE3 && lead != 0xE2)
+        return 0;
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
         if (tg_starts(s, avail, marks[i]))
             return strlen(marks[i]);

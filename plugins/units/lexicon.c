@@ -293,8 +293,9 @@ static int by_form_then_line(const void *a, const void *b)
  * earliest line that repeats a form. */
 static int sort_and_check_duplicates(units_lexicon *lex, kiln_error *err)
 {
-    qsort(lex->entries, lex->n_entries, sizeof *lex->entries,
-          by_form_then_line);
+    if (lex->n_entries > 1) /* qsort(NULL, 0, ...) is undefined */
+        qsort(lex->entries, lex->n_entries, sizeof *lex->entries,
+              by_form_then_line);
     const units_entry *dup = NULL, *first = NULL;
     for (size_t i = 1; i < lex->n_entries; i++) {
         const units_entry *prev = &lex->entries[i - 1], *e = &lex->entries[i];
@@ -333,8 +334,9 @@ static int add_defaults(loader *ld)
                               strlen(default_magnitudes[i].prefix),
                               default_magnitudes[i].factor) < 0)
                 return -1;
-    qsort(lex->magnitudes, lex->n_magnitudes, sizeof *lex->magnitudes,
-          by_prefix_length_desc);
+    if (lex->n_magnitudes > 1)
+        qsort(lex->magnitudes, lex->n_magnitudes, sizeof *lex->magnitudes,
+              by_prefix_length_desc);
     return 0;
 }
 
