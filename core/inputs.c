@@ -311,14 +311,6 @@ void kiln_item_free(kiln_item *it)
     it->len = it->cap = 0;
 }
 
-const char *kiln_item_where(const kiln_item *it, char *buf, size_t size)
-{
-    if (!it->line)
-        return it->path;
-    snprintf(buf, size, "%s:%zu", it->path, it->line);
-    return buf;
-}
-
 static int item_append(kiln_item *it, const char *p, size_t n)
 {
     if (it->cap - it->len <= n) {

@@ -61,9 +61,6 @@ typedef struct kiln_item {
 
 void kiln_item_free(kiln_item *item);
 
-/* "FILE" or "FILE:LINE": how messages name ITEM. Writes into BUF. */
-const char *kiln_item_where(const kiln_item *item, char *buf, size_t size);
-
 /* The documents of a list of paths, in order. */
 typedef struct kiln_source kiln_source;
 

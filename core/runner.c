@@ -382,14 +382,14 @@ static void show_progress(batch *b, bool final);
 /* Write a processed slot: its rows, or its error line (main thread). */
 static void emit_slot(batch *b, slot *s)
 {
-    char where[64];
-    const char *name = kiln_item_where(&s->item, where, sizeof where);
-    if (s->item.line && strlen(s->item.path) + 24 > sizeof where)
-        name = s->item.path; /* too long to add the line: the file alone */
     if (s->failed) {
         if (b->progress_shown)
             fputs("\r\033[K", b->errs);
-        fprintf(b->errs, "kiln: %s: %s\n", name, s->err.message);
+        if (s->item.line) /* a JSON line: FILE:LINE */
+            fprintf(b->errs, "kiln: %s:%zu: %s\n", s->item.path, s->item.line,
+                    s->err.message);
+        else
+            fprintf(b->errs, "kiln: %s: %s\n", s->item.path, s->err.message);
         b->progress_shown = false;
         b->failed++;
     } else {

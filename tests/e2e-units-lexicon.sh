@@ -6,6 +6,7 @@
 # broken lexicon stops the pipeline before any document, naming FILE:LINE.
 set -u
 : "${KILN:?run through make check}" "${KILN_TEST_DATA:?run through make check}"
+. "$(dirname "$0")/e2e/modules-lock.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiln-units.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 fail() {

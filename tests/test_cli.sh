@@ -2,6 +2,7 @@
 # test_cli.sh — the kiln command's exit codes, messages and outputs, driven
 # by the test-only stages of tests/modules (run from the build directory).
 set -u
+. "$(dirname "$0")/e2e/modules-lock.sh"
 mods="$(pwd)/tests/modules"
 t=$(mktemp -d /tmp/kiln-cli-XXXXXX)
 trap 'rm -rf "$t"' EXIT

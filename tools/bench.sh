@@ -72,6 +72,9 @@ measure() {
 echo "kiln bench: $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %8s %8s %8s %10s %8s\n' run MB seconds MB/s docs/s RSS_MB
 measure "wc -m (floor)" "$docs_n" "$stream" wc -m "$stream"
+# Two at once: about the same time as one when the machine has two free
+# cores; else -j 2 cannot scale here either.
+measure "wc -m, two at once (free cores?)" "$docs_n" "$stream" sh -c 'wc -m "$0" & wc -m "$0"; wait' "$stream"
 measure "default pipeline, 1x corpus, -j 1" "$docs_1" "$CORPUS" "$KILN" run $A -j 1 "$CORPUS"
 measure "default pipeline, 100 MB, -j 1" "$docs_n" "$stream" "$KILN" run $A -j 1 "$stream"
 measure "default pipeline, 100 MB, -j $CORES" "$docs_n" "$stream" "$KILN" run $A -j "$CORES" "$stream"

@@ -4,6 +4,7 @@
 # same run; report text (a <script> in a report) stays text.
 set -u
 : "${KILN:?run through make check}"
+. "$(dirname "$0")/../e2e/modules-lock.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiln-html.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT

@@ -6,6 +6,7 @@ set -u
 SAMPLE="$KILN_TEST_DATA/liling-2021.txt"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiln-e2e.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/modules-lock.sh"
 
 fail() {
     echo "FAIL: $*" >&2

@@ -10,27 +10,17 @@ DEST="$TMP/dest"
 # dynamic linker and the installed kiln at the staged files. Sets KILN_INST
 # (the installed kiln), STAGEDIR (its stage directory, as kiln.pc says).
 sdk_install() {
-    # One install at a time: libtool relinks the stages into the same
-    # build-tree files (.libs/*.soT) whatever the DESTDIR. (A .log
-    # dependency between the tests would override automake's rule.)
-    lock="$KILN_SDK_BUILDDIR/tests/e2e/sdk-install.lock"
-    mkdir -p "$KILN_SDK_BUILDDIR/tests/e2e"
-    waited=0
-    until mkdir "$lock" 2>/dev/null; do
-        [ "$waited" -lt 600 ] ||
-            fail "$lock held for 10 minutes (a killed test? remove it)"
-        sleep 1
-        waited=$((waited + 1))
-    done
-    trap 'rmdir "$lock" 2>/dev/null; rm -rf "$TMP"' EXIT
+    # One install at a time, and no other test using the build tree's
+    # modules meanwhile: libtool relinks them in place whatever the DESTDIR
+    # (see modules-lock.sh, which lib.sh sourced: fd 9 holds the lock).
+    command -v flock >/dev/null 2>&1 && flock -x 9
     # A separate make: the running `make check`'s flags (jobserver,
     # command-line variables) must not leak into it.
     (unset MAKEFLAGS MFLAGS MAKELEVEL
      ${KILN_SDK_MAKE:-make} -C "$KILN_SDK_BUILDDIR" install DESTDIR="$DEST") \
         >"$TMP/install.log" 2>&1
     rc=$?
-    rmdir "$lock"
-    trap 'rm -rf "$TMP"' EXIT
+    command -v flock >/dev/null 2>&1 && flock -s 9
     [ "$rc" -eq 0 ] || {
         tail -n 20 "$TMP/install.log" >&2
         fail "make install DESTDIR=$DEST failed"
