@@ -68,7 +68,9 @@ static bool horizon_of(const tg_doc *td, const kiln_mention *m, double *out)
     size_t from = si >= 0 ? doc->segments.items[si].span.start : 0;
     size_t to = si >= 0 ? doc->segments.items[si].span.end : doc->text_len;
     double best = -1, deadline = -1;
-    for (size_t i = 0; i < doc->mentions.len; i++) {
+    size_t lo, hi; /* the sentence's mentions only: stays linear */
+    tg_mentions_near(td, from, to, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const kiln_mention *d = &doc->mentions.items[i];
         if (d == m || d->span.start < from || d->span.end > to)
             continue;

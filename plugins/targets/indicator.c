@@ -600,15 +600,17 @@ static size_t common_suffix(const char *a, size_t an, const char *b,
 /* The indicators of the figures after sentence S in its paragraph, summed
  * up: one name as it is; names sharing a tail as 花炮/玻璃产业集群. NULL
  * when there are none or they share nothing. */
-static const char *paragraph_summary(const kiln_doc *doc,
+static const char *paragraph_summary(const tg_doc *td,
                                      const kiln_segment *s)
 {
+    const kiln_doc *doc = td->doc;
     if (s->parent < 0 || (size_t)s->parent >= doc->segments.len)
         return NULL;
     size_t para_end = doc->segments.items[s->parent].span.end;
     const char *names[16];
-    size_t n = 0, tail = (size_t)-1;
-    for (size_t j = 0; j < doc->mentions.len && n < 16; j++) {
+    size_t n = 0, tail = (size_t)-1, lo, hi;
+    tg_mentions_near(td, s->span.end, para_end, &lo, &hi);
+    for (size_t j = lo; j < hi && n < 16; j++) {
         const kiln_mention *o = &doc->mentions.items[j];
         if (o->span.start < s->span.end || o->span.start >= para_end ||
             !tg_is_figure(o) || !*o->indicator)
@@ -655,7 +657,7 @@ static void name_headings(tg_doc *td)
         int32_t si = tg_sentence_index(doc, m);
         if (si < 0 || !alone_in_sentence(doc, m, &doc->segments.items[si]))
             continue;
-        const char *sum = paragraph_summary(doc, &doc->segments.items[si]);
+        const char *sum = paragraph_summary(td, &doc->segments.items[si]);
         if (sum)
             m->indicator = sum;
     }

@@ -3,20 +3,9 @@
 #include "targets_internal.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
-
-/* Same quantity: same indicator, kind and dimension, and the same base
- * unit where both have one (yuan against dollars is no pair). */
-static bool comparable(const kiln_mention *t, const kiln_mention *b)
-{
-    if (!*t->indicator || strcmp(t->indicator, b->indicator) != 0 ||
-        t->kind != b->kind || strcmp(t->dimension, b->dimension) != 0 ||
-        t->per_capita != b->per_capita)
-        return false;
-    if (t->has_si && b->has_si)
-        return strcmp(t->si_unit, b->si_unit) == 0;
-    return strcmp(t->unit, b->unit) == 0;
-}
 
 static double level(const kiln_mention *m)
 {
@@ -47,35 +36,156 @@ static void compute(kiln_comparison *c, const kiln_mention *t,
         c->required_growth = pow(tv / bv, 1.0 / t->horizon_years) - 1.0;
 }
 
+/* A target pairs with a result of the same quantity: same indicator,
+ * kind, dimension and per_capita, and the same base unit where both have
+ * one, else the same written unit (yuan against dollars is no pair).
+ * Results are indexed by that key, so that each target finds its
+ * candidates by binary search rather than by scanning every mention (a
+ * long document would be quadratic). An entry keys result INDEX by its
+ * indicator, kind, dimension, per_capita and UNIT (the written or the
+ * base unit, by list); RUN_SAME says whether every entry of its run
+ * (equal keys) has the same level, none NaN. */
+typedef struct result_entry {
+    const kiln_mention *m;
+    const char *unit;
+    size_t index;
+    bool run_same;
+} result_entry;
+
+typedef struct result_list {
+    result_entry *items;
+    size_t len;
+} result_list;
+
+static int cmp_key(const kiln_mention *a, const char *ua,
+                   const kiln_mention *b, const char *ub)
+{
+    int c = strcmp(a->indicator, b->indicator);
+    if (!c)
+        c = (a->kind > b->kind) - (a->kind < b->kind);
+    if (!c)
+        c = strcmp(a->dimension, b->dimension);
+    if (!c)
+        c = (int)a->per_capita - (int)b->per_capita;
+    return c ? c : strcmp(ua, ub);
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const result_entry *a = pa, *b = pb;
+    int c = cmp_key(a->m, a->unit, b->m, b->unit);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* The results with SI set (1), unset (0) or either (-1), keyed by their
+ * base unit (BY_SI) or written unit. */
+static int list_results(const kiln_doc *doc, result_list *out, int si,
+                        bool by_si)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < doc->mentions.len; j++) {
+        const kiln_mention *b = &doc->mentions.items[j];
+        n += b->role == KILN_ROLE_ACHIEVED && (si < 0 || b->has_si == si);
+    }
+    out->len = n;
+    out->items = kiln_arena_calloc(doc->arena, n ? n : 1, sizeof *out->items);
+    if (!out->items)
+        return -1;
+    n = 0;
+    for (size_t j = 0; j < doc->mentions.len; j++) {
+        const kiln_mention *b = &doc->mentions.items[j];
+        if (b->role == KILN_ROLE_ACHIEVED && (si < 0 || b->has_si == si))
+            out->items[n++] = (result_entry){
+                b, by_si ? b->si_unit : b->unit, j, false};
+    }
+    qsort(out->items, n, sizeof *out->items, cmp_entry);
+    for (size_t s = 0, e; s < n; s = e) {
+        bool same = level(out->items[s].m) == level(out->items[s].m);
+        for (e = s + 1; e < n && cmp_key(out->items[e].m, out->items[e].unit,
+                                         out->items[s].m,
+                                         out->items[s].unit) == 0;
+             e++)
+            same = same && level(out->items[e].m) == level(out->items[s].m);
+        for (size_t k = s; k < e; k++)
+            out->items[k].run_same = same;
+    }
+    return 0;
+}
+
+/* First entry of L not below (T's key with UNIT, INDEX). */
+static size_t lower_bound(const result_list *l, const kiln_mention *t,
+                          const char *unit, size_t index)
+{
+    result_entry probe = {t, unit, index, false};
+    size_t a = 0, b = l->len;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (cmp_entry(&l->items[mid], &probe) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
+
+/* What the results comparable to the target I say: the nearest before
+ * it, the first after it, how many, one level among them (LEVEL, when
+ * *N_CAND) and whether they differ. */
+typedef struct candidates {
+    int32_t before, after;
+    size_t n_cand;
+    bool values_differ;
+    double level;
+} candidates;
+
+/* Fold the run of L keyed like T with UNIT into C. */
+static void add_run(candidates *c, const result_list *l,
+                    const kiln_mention *t, const char *unit, size_t i)
+{
+    size_t s = lower_bound(l, t, unit, 0);
+    size_t e = lower_bound(l, t, unit, SIZE_MAX);
+    if (s == e)
+        return;
+    size_t p = lower_bound(l, t, unit, i);
+    double lv = level(l->items[s].m);
+    if ((e - s > 1 && !l->items[s].run_same) ||
+        (c->n_cand && !(lv == c->level)))
+        c->values_differ = true;
+    if (!c->n_cand)
+        c->level = lv;
+    c->n_cand += e - s;
+    if (p > s && (int32_t)l->items[p - 1].index > c->before)
+        c->before = (int32_t)l->items[p - 1].index;
+    if (p < e && (c->after < 0 || (int32_t)l->items[p].index < c->after))
+        c->after = (int32_t)l->items[p].index;
+}
+
 int tg_pair(tg_doc *td)
 {
     kiln_doc *doc = td->doc;
     const char *label = td->st->label;
     size_t n = doc->mentions.len;
+    result_list by_unit, si_by_si, nosi_by_unit;
+    if (list_results(doc, &by_unit, -1, false) < 0 ||
+        list_results(doc, &si_by_si, 1, true) < 0 ||
+        list_results(doc, &nosi_by_unit, 0, false) < 0)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         const kiln_mention *t = &doc->mentions.items[i];
         if (t->role != KILN_ROLE_TARGET || !tg_is_figure(t))
             continue;
         /* The nearest result before the target (a report reviews, then
-         * plans); failing that, the first one after it. */
-        int32_t before = -1, after = -1;
-        size_t n_cand = 0;
-        bool values_differ = false;
-        for (size_t j = 0; j < n; j++) {
-            const kiln_mention *b = &doc->mentions.items[j];
-            if (b->role != KILN_ROLE_ACHIEVED || !comparable(t, b))
-                continue;
-            if (n_cand && level(b) !=
-                              level(&doc->mentions.items[before >= 0
-                                                             ? before
-                                                             : after]))
-                values_differ = true;
-            n_cand++;
-            if (j < i)
-                before = (int32_t)j;
-            else if (after < 0)
-                after = (int32_t)j;
-        }
+         * plans); failing that, the first one after it. Several results
+         * that differ make the pairing uncertain. */
+        candidates cd = {.before = -1, .after = -1};
+        if (*t->indicator && t->has_si) {
+            add_run(&cd, &si_by_si, t, t->si_unit, i);
+            add_run(&cd, &nosi_by_unit, t, t->unit, i);
+        } else if (*t->indicator)
+            add_run(&cd, &by_unit, t, t->unit, i);
+        int32_t before = cd.before, after = cd.after;
+        size_t n_cand = cd.n_cand;
+        bool values_differ = cd.values_differ;
         int32_t base = before >= 0 ? before : after;
         kiln_comparison *c = kiln_doc_add_comparison(doc, label);
         if (!c)
