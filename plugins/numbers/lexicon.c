@@ -27,6 +27,9 @@ struct numbers_lexicon {
     /* every code point (BMP) where the scanner has work: triggers,
      * numerals and the few characters that open a figure (第, “ ...) */
     uint8_t interesting[0x10000 / 8];
+    /* hashes of the first characters of all forms (a Bloom filter), so
+     * that most positions cost no hash probe at all */
+    uint8_t starts[0x10000 / 8];
 };
 
 static void mark(uint8_t *bits, uint32_t cp)
@@ -41,6 +44,21 @@ static uint64_t hash_bytes(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
     return h;
+}
+
+static size_t seq_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The bit of the starts filter for a form or text beginning at S, which
+ * has LEN bytes (LEN > 0); 0xFFFFFFFF when its first character is cut. */
+static uint32_t start_key(const char *s, size_t len)
+{
+    size_t n = seq_len((unsigned char)*s);
+    if (n > len)
+        return UINT32_MAX;
+    return (uint32_t)(hash_bytes(s, n) & 0xFFFF);
 }
 
 numbers_lexicon *numbers_lexicon_new(kiln_arena *arena)
@@ -132,6 +150,9 @@ static numbers_entry *entry_for(numbers_lexicon *lex, const char *form,
     while (lex->slots[i])
         i = (i + 1) & (lex->n_slots - 1);
     lex->slots[i] = (uint32_t)(++lex->n);
+    uint32_t key = len ? start_key(form, len) : UINT32_MAX;
+    if (key != UINT32_MAX)
+        lex->starts[key >> 3] |= (uint8_t)(1u << (key & 7));
     unsigned cps = (unsigned)kiln_utf8_count(form, len);
     if (cps > lex->max_cp)
         lex->max_cp = cps;
@@ -282,11 +303,6 @@ int numbers_lexicon_read_cues(numbers_lexicon *lex, const char *path,
 }
 
 /* Byte length of the UTF-8 sequence led by C (valid UTF-8 assumed). */
-static size_t seq_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 const numbers_entry *numbers_lexicon_at(const numbers_lexicon *lex,
                                         const char *s, size_t len,
                                         unsigned mask)
@@ -294,6 +310,11 @@ const numbers_entry *numbers_lexicon_at(const numbers_lexicon *lex,
     size_t ends[32];
     unsigned k = 0;
     size_t q = 0;
+    /* every candidate shares the first character at S: test it once */
+    uint32_t key = len ? start_key(s, len) : UINT32_MAX;
+    if (key == UINT32_MAX ||
+        !(lex->starts[key >> 3] & (1u << (key & 7))))
+        return NULL;
     while (k < lex->max_cp && k < 32 && q < len) {
         q += seq_len((unsigned char)s[q]);
         if (q > len)

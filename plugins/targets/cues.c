@@ -160,6 +160,52 @@ static int build_buckets(const tg_cues *cues, bool last, uint32_t **start_out,
     return 0;
 }
 
+/* 16 bits from six bytes (two CJK characters): their low bits mixed. */
+static unsigned pair_key(const unsigned char *u)
+{
+    return ((unsigned)(u[1] & 0x3F) << 10 ^ (unsigned)(u[2] & 0x3F) << 4 ^
+            (unsigned)(u[4] & 0x3F) << 6 ^ (unsigned)(u[5] & 0x3F) ^
+            (unsigned)u[0] << 8 ^ (unsigned)u[3]) & 0xFFFF;
+}
+
+/* The section_pairs filter; left NULL when a section word has fewer than
+ * six bytes or does not open with a three-byte character (the scan looks
+ * only where one starts). */
+static int build_section_pairs(tg_cues *cues)
+{
+    for (size_t i = 0; i < cues->len; i++)
+        if (cues->items[i].strength == TG_STRENGTH_SECTION &&
+            (cues->items[i].len < 6 ||
+             ((unsigned char)cues->items[i].word[0] & 0xF0) != 0xE0))
+            return 0;
+    cues->section_pairs = calloc(0x10000 / 8, 1);
+    if (!cues->section_pairs)
+        return -1;
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        if (c->strength != TG_STRENGTH_SECTION)
+            continue;
+        unsigned k = pair_key((const unsigned char *)c->word);
+        cues->section_pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
+    return 0;
+}
+
+bool tg_cues_may_hold_section(const tg_cues *cues, const char *s, size_t len)
+{
+    if (!cues->section_pairs)
+        return true;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i + 6 <= len; i++) {
+        if ((u[i] & 0xF0) != 0xE0)
+            continue;
+        unsigned k = pair_key(u + i);
+        if (cues->section_pairs[k >> 3] & (1u << (k & 7)))
+            return true;
+    }
+    return false;
+}
+
 int tg_cues_load(tg_cues *cues, const char *path, kiln_error *err)
 {
     memset(cues, 0, sizeof *cues);
@@ -168,7 +214,8 @@ int tg_cues_load(tg_cues *cues, const char *path, kiln_error *err)
         return -1;
     }
     if (build_buckets(cues, false, &cues->first_start, &cues->first_items) < 0 ||
-        build_buckets(cues, true, &cues->last_start, &cues->last_items) < 0) {
+        build_buckets(cues, true, &cues->last_start, &cues->last_items) < 0 ||
+        build_section_pairs(cues) < 0) {
         tg_cues_free(cues);
         return kiln_error_set(err, "out of memory");
     }
@@ -184,6 +231,7 @@ void tg_cues_free(tg_cues *cues)
     free(cues->first_items);
     free(cues->last_start);
     free(cues->last_items);
+    free(cues->section_pairs);
     memset(cues, 0, sizeof *cues);
 }
 

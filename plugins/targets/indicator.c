@@ -28,6 +28,14 @@ static bool is_space_or_bullet(const char *s, size_t n, size_t *len)
 {
     static const char *const marks[] = {" ", "\t", "-", "*", "•", "·", "—",
                                         "　", "\n"};
+    /* Every mark starts with one of these bytes: most characters stop here. */
+    switch (n ? (unsigned char)*s : 0) {
+    case ' ': case '\t': case '-': case '*': case '\n':
+    case 0xC2: case 0xE2: case 0xE3:
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
         if (tg_starts(s, n, marks[i])) {
             *len = strlen(marks[i]);
@@ -42,6 +50,10 @@ static piece trim_unbalanced(piece p)
     static const char *const opens[] = {"“", "‘", "《", "(", "（", "\""};
     static const char *const closes[] = {"”", "’", "》", ")", "）", "\""};
     for (size_t i = 0; i < sizeof opens / sizeof *opens; i++) {
+        /* Both cuts need P to end with the opener or start with the
+         * closer: test that before searching the whole piece. */
+        if (!tg_ends(p.s, p.n, opens[i]) && !tg_starts(p.s, p.n, closes[i]))
+            continue;
         size_t o = tg_find(p.s, p.n, opens[i]);
         size_t c = tg_find(p.s, p.n, closes[i]);
         if (o != (size_t)-1 && c == (size_t)-1 && tg_ends(p.s, p.n, opens[i]))

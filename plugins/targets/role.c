@@ -43,6 +43,8 @@ static kiln_role heading_year_role(const tg_doc *td, const char *s, size_t n)
 /* First section word in [s, s+n). */
 static const tg_cue *section_cue(const tg_cues *cues, const char *s, size_t n)
 {
+    if (!tg_cues_may_hold_section(cues, s, n))
+        return NULL;
     for (size_t i = 0; i < n;) {
         const tg_cue *c = tg_cue_at(cues, s + i, n - i);
         if (c && c->strength == TG_STRENGTH_SECTION)

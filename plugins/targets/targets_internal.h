@@ -51,6 +51,9 @@ typedef struct tg_cues {
      * hash of the word's first character, then of its last character;
      * bucket k is [start[k], start[k+1]) in file order. */
     uint32_t *first_start, *first_items, *last_start, *last_items;
+    /* Bit pair_key(w) is set for the first six bytes w of every section
+     * word (a Bloom filter); NULL (no filter) when one is shorter. */
+    uint8_t *section_pairs;
 } tg_cues;
 
 typedef struct tg_name {
@@ -95,6 +98,8 @@ int tg_cues_load(tg_cues *cues, const char *path, kiln_error *err);
 void tg_cues_free(tg_cues *cues);
 /* Longest cue starting at S (LEN bytes available), or NULL. */
 const tg_cue *tg_cue_at(const tg_cues *cues, const char *s, size_t len);
+/* False when no section word can occur in [S, S+LEN): a quick filter. */
+bool tg_cues_may_hold_section(const tg_cues *cues, const char *s, size_t len);
 /* Longest cue of class CLS ending exactly at S + LEN, or NULL. */
 const tg_cue *tg_cue_ending(const tg_cues *cues, const char *s, size_t len);
 

@@ -5,6 +5,14 @@
 
 size_t tg_char_len(const char *s, size_t avail)
 {
+    /* Fast paths for ASCII and the three-byte forms that need no range
+     * check (lead E1..EC, EE..EF): the same answer as the full decoder. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (avail && u[0] < 0x80)
+        return 1;
+    if (avail >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return 3;
     uint32_t cp;
     size_t n = avail ? kiln_utf8_decode(s, avail, &cp) : 0;
     return n ? n : 1;
