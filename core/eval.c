@@ -8,6 +8,8 @@
 
 #include "eval.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -66,40 +68,7 @@ typedef struct eval_opts {
 
 static int usage(const char *fmt, const char *arg)
 {
-    fprintf(stderr, "kiln: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (usage: %s)\n", KILN_USAGE_EVAL);
-    return KILN_EXIT_USAGE;
-}
-
-static int push(const char ***list, size_t *n, const char *arg)
-{
-    const char **l = realloc(*list, (*n + 1) * sizeof *l);
-    if (!l)
-        return -1;
-    l[(*n)++] = arg;
-    *list = l;
-    return 0;
-}
-
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(s, &end, 10), mul = 1;
-    if (end == s || errno || s[0] == '-')
-        return -1;
-    if (*end == 'k' || *end == 'K')
-        mul = 1ull << 10;
-    else if (*end == 'm' || *end == 'M')
-        mul = 1ull << 20;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1ull << 30;
-    end += mul != 1;
-    if (*end || n == 0 || n > (unsigned long long)SIZE_MAX / mul)
-        return -1;
-    *out = (size_t)(n * mul);
-    return 0;
+    return kiln_cli_usage_error(KILN_USAGE_EVAL, fmt, arg);
 }
 
 /* Returns the index of the first report, or -1 after a usage error. */
@@ -133,14 +102,14 @@ static int parse_opts(int argc, char **argv, eval_opts *o)
             }
             o->specs[o->n_specs++] = (pipe_spec){(char)ch, optarg};
             break;
-        case 'g': rc = push(&o->golds, &o->n_golds, optarg); break;
-        case 's': rc = push(&o->sets, &o->n_sets, optarg); break;
-        case 'P': rc = push(&o->plugin_dirs, &o->n_plugin_dirs, optarg); break;
+        case 'g': rc = kiln_cli_push_arg(&o->golds, &o->n_golds, optarg); break;
+        case 's': rc = kiln_cli_push_arg(&o->sets, &o->n_sets, optarg); break;
+        case 'P': rc = kiln_cli_push_arg(&o->plugin_dirs, &o->n_plugin_dirs, optarg); break;
         case 'k': o->skip_kinds = optarg; break;
         case 'j': o->json = true; break;
         case 'v': o->verbose = true; break;
         case 'm':
-            if (parse_size(optarg, &o->max_doc_size) < 0) {
+            if (kiln_cli_parse_size(optarg, &o->max_doc_size) < 0) {
                 usage("--max-doc-size '%s': expected a positive size such as "
                       "512k or 256M", optarg);
                 return -1;
@@ -595,7 +564,7 @@ static void row(FILE *f, const char *title, const double *v, const bool *ok,
 static void print_table(FILE *f, const eval_pipe *eps, size_t n, size_t n_reports,
                         size_t failed, const char *skip)
 {
-    double v[MAX_PIPELINES];
+    double v[MAX_PIPELINES] = {0};
     bool ok[MAX_PIPELINES];
     figures fg[MAX_PIPELINES];
     for (size_t i = 0; i < n; i++)

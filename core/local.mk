@@ -20,6 +20,6 @@ core_libkiln_la_LDFLAGS = -no-undefined -version-info 0:0:0 -export-symbols-rege
 
 # The command. Its core-private helpers come from libkiln (kiln_ names).
 bin_PROGRAMS += kiln
-kiln_SOURCES = core/main.c
+kiln_SOURCES = core/main.c core/cli.c core/cli.h
 kiln_CPPFLAGS = $(AM_CPPFLAGS) $(kiln_dirs_cppflags)
 kiln_LDADD = core/libkiln.la

@@ -15,6 +15,7 @@
 #include "options.h"
 #include "path.h"
 #include "pipeline.h"
+#include "cli.h"
 #include "runner.h"
 #include "eval.h"
 #include "record.h"
@@ -102,49 +103,6 @@ typedef struct cli {
     const char *out_dir;
 } cli;
 
-static int usage_error(const char *usage, const char *fmt, const char *arg)
-{
-    fprintf(stderr, "kiln: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (usage: %s)\n", usage);
-    return KILN_EXIT_USAGE;
-}
-
-static int push_arg(const char ***list, size_t *n, const char *arg)
-{
-    const char **l = realloc(*list, (*n + 1) * sizeof *l);
-    if (!l)
-        return -1;
-    l[(*n)++] = arg;
-    *list = l;
-    return 0;
-}
-
-/* "256M", "1024", "2G" -> bytes. */
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(s, &end, 10);
-    if (end == s || errno || s[0] == '-')
-        return -1;
-    unsigned long long mul = 1;
-    if (*end == 'k' || *end == 'K')
-        mul = 1ull << 10;
-    else if (*end == 'm' || *end == 'M')
-        mul = 1ull << 20;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1ull << 30;
-    if (mul != 1)
-        end++;
-    if (*end == 'B' || *end == 'b')
-        end++;
-    if (*end || n > (unsigned long long)SIZE_MAX / mul || n == 0)
-        return -1;
-    *out = (size_t)(n * mul);
-    return 0;
-}
-
 /* Long options without a short form (run only). */
 enum { OPT_STATS = 256, OPT_ID_FIELD, OPT_TEXT_FIELD };
 
@@ -177,11 +135,11 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
     while ((ch = getopt_long(argc, argv, "+:p:c:s:P:m:S:hj:i:g:o:q", longopts,
                              NULL)) != -1) {
         if (!pipeline_opts && ch != 'P' && ch != 'h' && ch != '?' && ch != ':') {
-            usage_error(usage, "option '%s' does not apply here", argv[optind - 1]);
+            kiln_cli_usage_error(usage, "option '%s' does not apply here", argv[optind - 1]);
             return -1;
         }
         if (!c->run && (strchr("jigoq", ch) || ch >= OPT_STATS)) {
-            usage_error(usage, "option '%s' applies to run only", argv[optind - 1]);
+            kiln_cli_usage_error(usage, "option '%s' applies to run only", argv[optind - 1]);
             return -1;
         }
         kiln_run_options *ro = &c->run_opts;
@@ -191,7 +149,7 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
             errno = 0;
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || errno || n < 1 || n > 1024) {
-                usage_error(usage, "--jobs '%s': expected a number of threads "
+                kiln_cli_usage_error(usage, "--jobs '%s': expected a number of threads "
                             "from 1 to 1024", optarg);
                 return -1;
             }
@@ -204,7 +162,7 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
             } else if (strcmp(optarg, "jsonl") == 0) {
                 ro->input.format = KILN_INPUT_JSONL;
             } else {
-                usage_error(usage, "--input '%s': expected text or jsonl", optarg);
+                kiln_cli_usage_error(usage, "--input '%s': expected text or jsonl", optarg);
                 return -1;
             }
             break;
@@ -219,16 +177,16 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
         case 'S': c->save_config = optarg; break;
         case 'C': c->config = optarg; break;
         case 's':
-            if (push_arg(&c->sets, &c->n_sets, optarg) < 0)
+            if (kiln_cli_push_arg(&c->sets, &c->n_sets, optarg) < 0)
                 return -1;
             break;
         case 'P':
-            if (push_arg(&c->plugin_dirs, &c->n_plugin_dirs, optarg) < 0)
+            if (kiln_cli_push_arg(&c->plugin_dirs, &c->n_plugin_dirs, optarg) < 0)
                 return -1;
             break;
         case 'm':
-            if (parse_size(optarg, &c->max_doc_size) < 0) {
-                usage_error(usage, "--max-doc-size '%s': expected a positive "
+            if (kiln_cli_parse_size(optarg, &c->max_doc_size) < 0) {
+                kiln_cli_usage_error(usage, "--max-doc-size '%s': expected a positive "
                             "size such as 1048576, 512k, 256M or 2G", optarg);
                 return -1;
             }
@@ -237,24 +195,24 @@ static int parse_cli(int argc, char **argv, const char *usage, bool pipeline_opt
             fputs(help_text, stdout);
             exit(KILN_EXIT_OK);
         case ':':
-            usage_error(usage, "option '%s' needs an argument", argv[optind - 1]);
+            kiln_cli_usage_error(usage, "option '%s' needs an argument", argv[optind - 1]);
             return -1;
         default:
             if (optopt) {
                 char opt[3] = {'-', (char)optopt, '\0'};
-                usage_error(usage, "unknown option '%s'", opt);
+                kiln_cli_usage_error(usage, "unknown option '%s'", opt);
             } else {
-                usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+                kiln_cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
             }
             return -1;
         }
     }
     if (c->line && c->pipeline_file) {
-        usage_error(usage, "%s", "-p and --pipeline exclude each other");
+        kiln_cli_usage_error(usage, "%s", "-p and --pipeline exclude each other");
         return -1;
     }
     if (c->config && (c->line || c->pipeline_file)) {
-        usage_error(usage, "%s", "--config excludes -p and --pipeline");
+        kiln_cli_usage_error(usage, "%s", "--config excludes -p and --pipeline");
         return -1;
     }
     if (c->config) /* a saved pipeline file, checked before it loads */
@@ -324,7 +282,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (first >= argc) {
         cli_free(&c);
-        return usage_error(USAGE_RUN, "%s", "no input (name files, directories, "
+        return kiln_cli_usage_error(USAGE_RUN, "%s", "no input (name files, directories, "
                            "or - for standard input)");
     }
     kiln_error err;
@@ -376,7 +334,7 @@ static int cmd_check(int argc, char **argv)
         file = argv[first++];
     if (first < argc || (!file && !c.line)) {
         cli_free(&c);
-        return usage_error(USAGE_CHECK, "%s", first < argc ? "too many arguments"
+        return kiln_cli_usage_error(USAGE_CHECK, "%s", first < argc ? "too many arguments"
                                                            : "no pipeline named");
     }
     kiln_error err;
@@ -413,7 +371,7 @@ static int cmd_stages(int argc, char **argv)
     if (first < 0 || first < argc) {
         cli_free(&c);
         return first < 0 ? KILN_EXIT_USAGE
-                         : usage_error(USAGE_STAGES, "unexpected argument '%s'",
+                         : kiln_cli_usage_error(USAGE_STAGES, "unexpected argument '%s'",
                                        argv[first]);
     }
     kiln_error err;
@@ -466,7 +424,7 @@ static int cmd_describe(int argc, char **argv)
     if (first < 0 || first + 1 != argc) {
         cli_free(&c);
         return first < 0 ? KILN_EXIT_USAGE
-                         : usage_error(USAGE_DESCRIBE, "%s",
+                         : kiln_cli_usage_error(USAGE_DESCRIBE, "%s",
                                        first >= argc ? "name one stage"
                                                      : "name only one stage");
     }
@@ -518,7 +476,7 @@ static int cmd_help(int argc, char **argv)
                     : strcmp(cmd, "eval") == 0     ? KILN_USAGE_EVAL
                                                    : NULL;
     if (!u)
-        return usage_error("kiln help [run|check|stages|describe]",
+        return kiln_cli_usage_error("kiln help [run|check|stages|describe]",
                            "no command '%s'", cmd);
     printf("usage: %s\n\n", u);
     fputs(help_text, stdout);
@@ -528,7 +486,7 @@ static int cmd_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("kiln run|check|stages|describe|help ...", "%s",
+        return kiln_cli_usage_error("kiln run|check|stages|describe|help ...", "%s",
                            "no command");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
@@ -550,6 +508,6 @@ int main(int argc, char **argv)
         return cmd_help(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return kiln_eval_main(argc - 1, argv + 1);
-    return usage_error("kiln run|check|stages|describe|help ...",
+    return kiln_cli_usage_error("kiln run|check|stages|describe|help ...",
                        "unknown command '%s'", cmd);
 }
