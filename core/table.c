@@ -331,3 +331,22 @@ void kiln_table_row(const kiln_doc *doc, kiln_table_id t, size_t i,
     default: break;
     }
 }
+
+int kiln_table_write(kiln_doc *doc, kiln_table_id table, kiln_output *out,
+                     const char *label, kiln_table_put_row put,
+                     const void *ctx, kiln_error *err)
+{
+    if (kiln_table_check(doc, table, label, err) < 0)
+        return -1;
+    kiln_buf *b = kiln_doc_output(doc, out);
+    if (!b)
+        return kiln_error_set(err, "%s: out of memory", label);
+    size_t rows = kiln_table_row_count(doc, table);
+    kiln_row row;
+    for (size_t i = 0; i < rows; i++) {
+        kiln_table_row(doc, table, i, &row);
+        if (put(b, &row, ctx) < 0)
+            return kiln_error_set(err, "%s: out of memory", label);
+    }
+    return 0;
+}

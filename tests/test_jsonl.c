@@ -19,11 +19,13 @@
 #define cb_process csv_cb_process
 #define cb_fini csv_cb_fini
 #define put_row csv_put_row
+#define put_state_row csv_put_state_row
 #include "../plugins/csv/csv.c"
 #undef cb_init
 #undef cb_process
 #undef cb_fini
 #undef put_row
+#undef put_state_row
 #include "../plugins/jsonl/jsonl.c"
 
 /* The rows jsonl (or, with CSV set, csv) writes for TABLE of the fixture. */

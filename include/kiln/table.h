@@ -40,6 +40,7 @@
 
 #include "kiln/doc.h"
 #include "kiln/error.h"
+#include "kiln/stage.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -103,6 +104,18 @@ size_t kiln_table_row_count(const kiln_doc *doc, kiln_table_id table);
  * of TABLE in DOC. Never allocates and never fails. */
 void kiln_table_row(const kiln_doc *doc, kiln_table_id table, size_t i,
                     kiln_row *row);
+
+/* Encode one row into B (an exporter's format). Returns 0, or -1 when out
+ * of memory. */
+typedef int (*kiln_table_put_row)(kiln_buf *b, const kiln_row *row,
+                                  const void *ctx);
+
+/* The whole process() of a table exporter: check the layers TABLE needs,
+ * then encode every row of DOC with PUT into the document's buffer for OUT.
+ * Returns 0, or -1 with ERR naming LABEL. */
+int kiln_table_write(kiln_doc *doc, kiln_table_id table, kiln_output *out,
+                     const char *label, kiln_table_put_row put,
+                     const void *ctx, kiln_error *err);
 
 #ifdef __cplusplus
 }

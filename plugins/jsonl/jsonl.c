@@ -154,22 +154,16 @@ static int cb_init(const kiln_config *cfg, void **state, kiln_error *err)
     return 0;
 }
 
+static int put_state_row(kiln_buf *b, const kiln_row *row, const void *state)
+{
+    return put_row(b, state, row);
+}
+
 static int cb_process(void *state, kiln_doc *doc, kiln_error *err)
 {
     const jsonl_state *s = state;
-    if (kiln_table_check(doc, s->table, s->label, err) < 0)
-        return -1;
-    kiln_buf *b = kiln_doc_output(doc, s->out);
-    if (!b)
-        return kiln_error_set(err, "%s: out of memory", s->label);
-    size_t rows = kiln_table_row_count(doc, s->table);
-    kiln_row row;
-    for (size_t i = 0; i < rows; i++) {
-        kiln_table_row(doc, s->table, i, &row);
-        if (put_row(b, s, &row) < 0)
-            return kiln_error_set(err, "%s: out of memory", s->label);
-    }
-    return 0;
+    return kiln_table_write(doc, s->table, s->out, s->label, put_state_row, s,
+                            err);
 }
 
 KILN_STAGE_EXPORT const kiln_stage kiln_stage_jsonl = {
