@@ -55,6 +55,7 @@ measure() {
     rc=0
     "$TIME" -f '%e %M' -o "$WORK/time.out" timeout "$LIMIT" "$@" >/dev/null \
         2>"$WORK/err.out" || rc=$?
+    LAST_SECS= LAST_KB=
     if [ "$rc" -eq 124 ]; then
         printf '%-34s %8.1f   more than %ss (BENCH_TIMEOUT)\n' "$label" \
             "$(awk -v b="$(wc -c <"$input")" 'BEGIN { print b / 1e6 }')" "$LIMIT"
@@ -63,6 +64,7 @@ measure() {
     [ "$rc" -eq 0 ] || { echo "bench: $label failed:" >&2; cat "$WORK/err.out" >&2; exit 1; }
     # %M: the largest resident set of the process tree (kiln under timeout)
     read -r secs kb <"$WORK/time.out"
+    LAST_SECS=$secs LAST_KB=$kb
     bytes=$(wc -c <"$input")
     awk -v l="$label" -v b="$bytes" -v s="$secs" -v k="$kb" -v d="$docs" 'BEGIN {
         if (s <= 0) s = 0.01
@@ -72,12 +74,16 @@ measure() {
 echo "kiln bench: $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %8s %8s %8s %10s %8s\n' run MB seconds MB/s docs/s RSS_MB
 measure "wc -m (floor)" "$docs_n" "$stream" wc -m "$stream"
+wc_secs=$LAST_SECS
 # Two at once: about the same time as one when the machine has two free
 # cores; else -j 2 cannot scale here either.
 measure "wc -m, two at once (free cores?)" "$docs_n" "$stream" sh -c 'wc -m "$0" & wc -m "$0"; wait' "$stream"
+wc2_secs=$LAST_SECS
 measure "default pipeline, 1x corpus, -j 1" "$docs_1" "$CORPUS" "$KILN" run $A -j 1 "$CORPUS"
 measure "default pipeline, 100 MB, -j 1" "$docs_n" "$stream" "$KILN" run $A -j 1 "$stream"
+j1_secs=$LAST_SECS j1_kb=$LAST_KB
 measure "default pipeline, 100 MB, -j $CORES" "$docs_n" "$stream" "$KILN" run $A -j "$CORES" "$stream"
+jn_secs=$LAST_SECS jn_kb=$LAST_KB
 measure "default pipeline, 100 MB, -j 1 stdin" "$docs_n" "$stream" sh -c "exec \"\$0\" run $A -j 1 - <\"\$1\"" "$KILN" "$stream"
 
 sizes="10 100"
@@ -88,4 +94,22 @@ for mb in $sizes; do
     measure "wc -m, one ${mb} MB document" 1 "$doc" wc -m "$doc"
     measure "one ${mb} MB document, -j 1" 1 "$doc" "$KILN" run --quiet --max-doc-size 4G -j 1 "$doc"
 done
+# The issue's targets, side by side with what was measured above.
+if [ -n "$wc_secs" ] && [ -n "$j1_secs" ] && [ -n "$jn_secs" ]; then
+    awk -v mb="$(wc -c <"$stream")" -v wc="$wc_secs" -v wc2="$wc2_secs" \
+        -v j1="$j1_secs" -v jn="$jn_secs" -v k1="$j1_kb" -v kn="$jn_kb" \
+        -v n="$CORES" 'function v(ok) { return ok ? "met" : "NOT met" }
+    BEGIN {
+        if (wc <= 0) wc = 0.01; if (j1 <= 0) j1 = 0.01; if (jn <= 0) jn = 0.01
+        rate = mb / 1e6 / j1
+        printf "target: -j 1 >= 100 MB/s: %.1f MB/s, %.2fx the time of wc -m: %s\n", rate, j1 / wc, v(rate >= 100)
+        if (n >= 2) {
+            # the machine ceiling: two wc -m at once against one
+            ceil = wc2 > 0 ? 2 * wc / wc2 : 0
+            printf "target: -j %d >= 1.8x -j 1: %.2fx (two wc -m at once: %.2fx): %s\n", n, j1 / jn, ceil, v(j1 / jn >= 1.8)
+        }
+        rss = (k1 > kn ? k1 : kn) / 1024
+        printf "target: peak RSS <= 64 MB on the 100 MB stream: %.1f MB: %s\n", rss, v(rss <= 64)
+    }'
+fi
 echo "kiln bench: load average after $(cut -d' ' -f1-3 /proc/loadavg)"
