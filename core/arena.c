@@ -1,7 +1,8 @@
 /* arena.c — the per-document bump allocator. */
-#include "kiln/arena.h"
+#include "arena_internal.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,10 @@
 
 #define ARENA_ALIGN 16u
 #define ARENA_FIRST_BLOCK (64u * 1024u)
+/* The largest block a reset keeps: the next document is likely about as
+ * large, and reusing warm memory saves a malloc, a free and the page
+ * faults of fresh memory; above this a huge document would pin it. */
+#define ARENA_KEEP_MAX ((size_t)8 << 20)
 
 typedef struct arena_block {
     struct arena_block *next;
@@ -92,23 +97,26 @@ void kiln_arena_free(kiln_arena *a)
 
 void kiln_arena_reset(kiln_arena *a)
 {
-    /* Keep only the oldest block (the first, of the base size): big
-     * documents must not pin their memory for the next small one. */
-    arena_block *b = a->head, *oldest = b;
-    while (oldest->next)
-        oldest = oldest->next;
-    while (b != oldest) {
+    /* Keep the largest block up to ARENA_KEEP_MAX (the first block
+     * always qualifies), free the others. */
+    arena_block *keep = NULL;
+    for (arena_block *b = a->head; b; b = b->next)
+        if (b->size <= ARENA_KEEP_MAX && (!keep || b->size > keep->size))
+            keep = b;
+    arena_block *b = a->head;
+    while (b) {
         arena_block *next = b->next;
-        free(b);
+        if (b != keep)
+            free(b);
         b = next;
     }
-    oldest->used = 0;
-    a->head = oldest;
+    keep->next = NULL;
+    keep->used = 0;
+    a->head = keep;
     a->total_used = 0;
 }
 
-/* SIZE bytes, aligned, not cleared (for copies that overwrite them). */
-static void *arena_take(kiln_arena *a, size_t size)
+void *kiln_arena_take(kiln_arena *a, size_t size)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
@@ -132,9 +140,27 @@ static void *arena_take(kiln_arena *a, size_t size)
     return p;
 }
 
+bool kiln_arena_extend(kiln_arena *a, void *p, size_t old_size,
+                       size_t new_size)
+{
+    arena_block *b = a->head;
+    size_t old_need = (old_size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (old_need == 0)
+        old_need = ARENA_ALIGN;
+    if (new_size > SIZE_MAX - ARENA_ALIGN || new_size < old_size ||
+        (unsigned char *)p + old_need != b->data + b->used)
+        return false;
+    size_t new_need = (new_size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (new_need - old_need > b->size - b->used)
+        return false;
+    b->used += new_need - old_need;
+    a->total_used += new_need - old_need;
+    return true;
+}
+
 void *kiln_arena_alloc(kiln_arena *a, size_t size)
 {
-    void *p = arena_take(a, size);
+    void *p = kiln_arena_take(a, size);
     if (p)
         memset(p, 0, size);
     return p;
@@ -151,7 +177,7 @@ char *kiln_arena_strndup(kiln_arena *a, const char *s, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *p = arena_take(a, len + 1); /* every byte written below */
+    char *p = kiln_arena_take(a, len + 1); /* every byte written below */
     if (!p)
         return NULL;
     if (len)
@@ -168,7 +194,7 @@ char *kiln_arena_printf(kiln_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *p = arena_take(a, (size_t)n + 1);
+    char *p = kiln_arena_take(a, (size_t)n + 1);
     if (!p)
         return NULL;
     va_start(ap, fmt);

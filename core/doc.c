@@ -3,10 +3,12 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena_internal.h"
 #include "kiln/utf8.h"
 
 /* One code-point checkpoint every CP_STRIDE bytes of original. */
@@ -52,8 +54,8 @@ void kiln_doc_free(kiln_doc *d)
     free(d);
 }
 
-int kiln_doc_load(kiln_doc *d, const char *id, size_t input_no,
-                  const char *bytes, size_t len)
+/* Forget the previous document. */
+static void doc_reset(kiln_doc *d, size_t input_no)
 {
     struct kiln_doc_private *p = d->priv;
     kiln_arena_reset(d->arena);
@@ -66,12 +68,21 @@ int kiln_doc_load(kiln_doc *d, const char *id, size_t input_no,
     memset(&d->mentions, 0, sizeof d->mentions);
     memset(&d->comparisons, 0, sizeof d->comparisons);
     memset(&d->diagnostics, 0, sizeof d->diagnostics);
+    d->id = NULL;
+    d->original = NULL;
+    d->original_len = 0;
     d->text = NULL;
     d->text_len = 0;
     d->align = NULL;
     d->align_len = 0;
     d->layers = 0;
     d->input_no = input_no;
+}
+
+int kiln_doc_load(kiln_doc *d, const char *id, size_t input_no,
+                  const char *bytes, size_t len)
+{
+    doc_reset(d, input_no);
     d->id = kiln_arena_strndup(d->arena, id, strlen(id));
     char *copy = kiln_arena_strndup(d->arena, bytes, len);
     if (!d->id || !copy)
@@ -79,6 +90,27 @@ int kiln_doc_load(kiln_doc *d, const char *id, size_t input_no,
     d->original = copy;
     d->original_len = len;
     return 0;
+}
+
+char *kiln_doc_begin(kiln_doc *d, size_t input_no, size_t cap)
+{
+    doc_reset(d, input_no);
+    if (cap == SIZE_MAX)
+        return NULL;
+    char *buf = kiln_arena_take(d->arena, cap + 1);
+    if (buf) {
+        buf[0] = '\0';
+        d->original = buf;
+    }
+    return buf;
+}
+
+void kiln_doc_commit(kiln_doc *d, const char *id, size_t len)
+{
+    char *buf = (char *)d->original;
+    buf[len] = '\0';
+    d->original_len = len;
+    d->id = id;
 }
 
 size_t kiln_doc_output_count(const kiln_doc *d)
@@ -113,21 +145,35 @@ kiln_buf *kiln_doc_output(kiln_doc *d, kiln_output *out)
     return &o->buf;
 }
 
-/* Grow a layer inside the arena. The old array stays in the arena until
- * the document ends: doubling keeps that waste below the live size. */
-static void *vec_push(kiln_arena *a, void **items, size_t *len, size_t *cap,
-                      size_t size)
+/* Grow a layer inside the arena: in place when the array is the arena's
+ * last allocation, else by doubling into a new array (the old one stays
+ * in the arena until the document ends: the waste stays below the live
+ * size). Returns 0, or -1 when out of memory. */
+static int vec_grow(kiln_arena *a, void **items, size_t *cap, size_t len,
+                    size_t size)
 {
-    if (*len == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        void *n = kiln_arena_calloc(a, ncap, size);
+    size_t ncap = *cap ? *cap * 2 : 16;
+    if (ncap > SIZE_MAX / size)
+        return -1;
+    if (!*cap || !kiln_arena_extend(a, *items, *cap * size, ncap * size)) {
+        /* not cleared: the copy and each new slot's memset fill it */
+        void *n = kiln_arena_take(a, ncap * size);
         if (!n)
-            return NULL;
-        if (*len)
-            memcpy(n, *items, *len * size);
+            return -1;
+        if (len)
+            memcpy(n, *items, len * size);
         *items = n;
-        *cap = ncap;
     }
+    *cap = ncap;
+    return 0;
+}
+
+/* Append a zeroed record (the common case inline: room is left). */
+static inline void *vec_push(kiln_arena *a, void **items, size_t *len,
+                             size_t *cap, size_t size)
+{
+    if (*len == *cap && vec_grow(a, items, cap, *len, size) < 0)
+        return NULL;
     void *slot = (char *)*items + (*len)++ * size;
     memset(slot, 0, size);
     return slot;
@@ -348,6 +394,60 @@ const char *kiln_severity_name(kiln_severity s)
     return "";
 }
 
+/* The common case of kiln_format_double without trying every precision
+ * with snprintf and strtod, for 1e-4 <= |V| < 1e15 (where %g uses no
+ * exponent): find the fewest decimals D with V == R / 10^D for an integer
+ * R below 10^15; R with the point put back is exactly what the search
+ * prints, since any decimal with fewer digits lies farther from V than
+ * half an ulp. Returns 1 when done, 0 when no such R exists (then no
+ * precision up to 15 reads back), -1 when V is out of range. */
+static int short_decimal(char buf[32], double v)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                   1e15, 1e16, 1e17, 1e18}; /* all exact */
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return -1;
+    for (int d = 1; d < (int)(sizeof pow10 / sizeof *pow10); d++) {
+        double m = a * pow10[d];
+        if (m >= 1e15)
+            return 0;
+        double r = floor(m + 0.5);
+        if (r / pow10[d] != a)
+            continue;
+        char digits[24];
+        int n = 0;
+        for (uint64_t u = (uint64_t)r; u; u /= 10)
+            digits[n++] = (char)('0' + u % 10);
+        for (int k = 0; k < n / 2; k++) { /* most significant first */
+            char t = digits[k];
+            digits[k] = digits[n - 1 - k];
+            digits[n - 1 - k] = t;
+        }
+        char *o = buf;
+        if (v < 0)
+            *o++ = '-';
+        if (n <= d) {
+            *o++ = '0';
+            *o++ = '.';
+            for (int k = n; k < d; k++)
+                *o++ = '0';
+            memcpy(o, digits, (size_t)n);
+            o += n;
+        } else {
+            memcpy(o, digits, (size_t)(n - d));
+            o += n - d;
+            *o++ = '.';
+            memcpy(o, digits + n - d, (size_t)d);
+            o += d;
+        }
+        *o = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 char *kiln_format_double(char buf[32], double v)
 {
     if (isnan(v)) {
@@ -362,7 +462,10 @@ char *kiln_format_double(char buf[32], double v)
         snprintf(buf, 32, "%.0f", v);
         return buf;
     }
-    for (int prec = 1; prec <= 17; prec++) {
+    int quick = short_decimal(buf, v);
+    if (quick > 0)
+        return buf;
+    for (int prec = quick == 0 ? 16 : 1; prec <= 17; prec++) {
         snprintf(buf, 32, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
             break;

@@ -14,6 +14,14 @@ void kiln_doc_free(kiln_doc *doc);
 int kiln_doc_load(kiln_doc *doc, const char *id, size_t input_no,
                   const char *bytes, size_t len);
 
+/* The same in two steps, for a caller that writes the original in place:
+ * forget the previous document and return a buffer of CAP + 1 bytes in
+ * its arena (NULL when out of memory) ... */
+char *kiln_doc_begin(kiln_doc *doc, size_t input_no, size_t cap);
+/* ... then, once LEN <= CAP bytes are written, NUL-terminate them and
+ * make them the original; ID must live in the arena. */
+void kiln_doc_commit(kiln_doc *doc, const char *id, size_t len);
+
 /* The output buffers the document's stages filled, in the order the
  * outputs were first used. */
 size_t kiln_doc_output_count(const kiln_doc *doc);

@@ -95,4 +95,14 @@ int kiln_item_decode(const kiln_item *item, const kiln_input_options *opts,
                      kiln_decoded *out, kiln_error *err);
 void kiln_decoded_free(kiln_decoded *d);
 
+struct kiln_doc;
+
+/* The fast way for most lines: decode a JSON Lines item straight into DOC
+ * (as kiln_item_decode then kiln_doc_load would). Returns 0 when DOC holds
+ * it, -1 with ERR set (out of memory, text too large), or 1 when the line
+ * needs kiln_item_decode (malformed, or a rare form): DOC is then to be
+ * loaded again. */
+int kiln_item_load(const kiln_item *item, const kiln_input_options *opts,
+                   struct kiln_doc *doc, size_t input_no, kiln_error *err);
+
 #endif

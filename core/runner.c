@@ -296,19 +296,29 @@ void kiln_runner_free(kiln_runner *r)
 enum slot_state { SLOT_FREE = 0, SLOT_FILLED, SLOT_RUNNING, SLOT_DONE };
 
 /* One document in flight: read by the main thread, processed by a worker,
- * written out by the main thread in input order. */
+ * written out by the main thread in input order. The worker's document
+ * object goes on to the next document at once: the slot keeps only what
+ * is to be written (the output buffers, moved out of the document), so a
+ * wide window costs little memory and each worker reuses one warm arena. */
 typedef struct slot {
     enum slot_state state;
     size_t seq;        /* 0-based input order */
     kiln_item item;    /* the raw bytes */
-    kiln_doc *doc;     /* the document and its rows until written */
+    kiln_buf *outs;    /* what the stages wrote, per output */
+    kiln_output **out_to;
+    size_t n_outs, cap_outs;
     bool failed;
     kiln_error err;
 } slot;
 
-/* One worker thread and its statistics. */
+/* A slot's item buffer above this is freed once decoded, so that the
+ * window does not keep the largest lines it saw. */
+#define ITEM_KEEP_MAX ((size_t)1 << 20)
+
+/* One worker thread, its document object and its statistics. */
 typedef struct worker {
     struct batch *b;
+    kiln_doc *doc;
     stage_stats *stats;
     pthread_t thread;
     bool started;
@@ -336,10 +346,56 @@ typedef struct batch {
     bool progress, progress_shown;
 } batch;
 
-/* Load the slot's document into DOC and run the stages (worker side). */
-static void run_slot(batch *b, slot *s, stage_stats *stats)
+static void run_doc(batch *b, slot *s, kiln_doc *doc, stage_stats *stats);
+
+/* Move DOC's filled output buffers into the slot, giving the slot's old
+ * buffers (cleared before reuse) to the document in exchange. */
+static int take_outputs(slot *s, kiln_doc *doc)
 {
-    kiln_doc *doc = s->doc;
+    size_t n = kiln_doc_output_count(doc);
+    if (n > s->cap_outs) {
+        kiln_buf *outs = realloc(s->outs, n * sizeof *outs);
+        if (!outs)
+            return -1;
+        s->outs = outs;
+        memset(outs + s->cap_outs, 0, (n - s->cap_outs) * sizeof *outs);
+        kiln_output **to = realloc(s->out_to, n * sizeof *to);
+        if (!to)
+            return -1;
+        s->out_to = to;
+        s->cap_outs = n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        kiln_buf *b = kiln_doc_output_at(doc, i, &s->out_to[i]);
+        kiln_buf t = *b;
+        *b = s->outs[i];
+        s->outs[i] = t;
+    }
+    s->n_outs = n;
+    return 0;
+}
+
+/* Load the slot's document into the worker's DOC, run the stages and
+ * keep what they wrote in the slot (worker side). */
+static void run_slot(batch *b, slot *s, kiln_doc *doc, stage_stats *stats)
+{
+    s->n_outs = 0;
+    run_doc(b, s, doc, stats);
+    if (!s->failed && take_outputs(s, doc) < 0) {
+        kiln_error_set(&s->err, "out of memory");
+        s->failed = true;
+    }
+    kiln_item *it = &s->item;
+    if (it->cap > ITEM_KEEP_MAX) { /* emit_slot needs only path, line, len */
+        free(it->data);
+        it->data = NULL;
+        it->cap = 0;
+    }
+}
+
+/* Load and process one document (run_slot's first half). */
+static void run_doc(batch *b, slot *s, kiln_doc *doc, stage_stats *stats)
+{
     kiln_item *it = &s->item;
     s->failed = it->failed;
     if (s->failed) {
@@ -349,6 +405,18 @@ static void run_slot(batch *b, slot *s, stage_stats *stats)
     const char *id = it->path, *text = it->data;
     size_t len = it->len;
     kiln_decoded dec = {0};
+    int fast = it->jsonl ? kiln_item_load(it, &b->o->input, doc, s->seq,
+                                          &s->err)
+                         : 1;
+    if (fast < 0) {
+        s->failed = true;
+        return;
+    }
+    if (fast == 0) {
+        if (process_doc(b->r, doc, stats, &s->err) < 0)
+            s->failed = true;
+        return;
+    }
     if (it->jsonl) {
         if (kiln_item_decode(it, &b->o->input, &dec, &s->err) < 0) {
             kiln_decoded_free(&dec);
@@ -394,11 +462,16 @@ static void emit_slot(batch *b, slot *s)
         b->failed++;
     } else {
         kiln_error err;
-        if (kiln_runner_emit(b->r, s->doc, &err) < 0) {
-            fprintf(b->errs, "%skiln: %s\n", b->progress_shown ? "\r\033[K" : "",
-                    err.message);
-            b->progress_shown = false;
-            b->write_failed = true;
+        for (size_t i = 0; i < s->n_outs; i++) {
+            kiln_buf *o = &s->outs[i];
+            if (o->len && kiln_output_write(s->out_to[i], o->data, o->len,
+                                            &err) < 0) {
+                fprintf(b->errs, "%skiln: %s\n",
+                        b->progress_shown ? "\r\033[K" : "", err.message);
+                b->progress_shown = false;
+                b->write_failed = true;
+                break;
+            }
         }
     }
     b->bytes_out_docs += s->item.len;
@@ -420,7 +493,7 @@ static void *worker_main(void *arg)
         slot *s = &b->slots[b->next_work++ % b->n_slots];
         s->state = SLOT_RUNNING;
         pthread_mutex_unlock(&b->lock);
-        run_slot(b, s, w->stats);
+        run_slot(b, s, w->doc, w->stats);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
         pthread_cond_signal(&b->done);
@@ -477,7 +550,7 @@ static void run_inline(batch *b)
     worker *w = &b->workers[0];
     while (!b->write_failed && kiln_source_next(b->src, &s->item)) {
         s->seq = b->next_read++;
-        run_slot(b, s, w->stats);
+        run_slot(b, s, w->doc, w->stats);
         emit_slot(b, s);
     }
 }
@@ -557,11 +630,17 @@ static unsigned online_cores(void)
 static void batch_free(batch *b)
 {
     for (size_t i = 0; b->slots && i < b->n_slots; i++) {
-        kiln_item_free(&b->slots[i].item);
-        kiln_doc_free(b->slots[i].doc);
+        slot *s = &b->slots[i];
+        kiln_item_free(&s->item);
+        for (size_t k = 0; k < s->cap_outs; k++)
+            kiln_buf_free(&s->outs[k]);
+        free(s->outs);
+        free(s->out_to);
     }
-    for (size_t i = 0; b->workers && i < b->n_workers; i++)
+    for (size_t i = 0; b->workers && i < b->n_workers; i++) {
+        kiln_doc_free(b->workers[i].doc);
         free(b->workers[i].stats);
+    }
     free(b->slots);
     free(b->workers);
     kiln_source_free(b->src);
@@ -575,18 +654,20 @@ int kiln_runner_run_batch(kiln_runner *r, char *const *paths, size_t n_paths,
     if (jobs > 1 && n_paths == 1 && o->input.format == KILN_INPUT_TEXT)
         jobs = 1; /* one document: nothing to share */
     b.n_workers = jobs;
-    /* The reorder window: documents in flight, each with its own kiln_doc
-     * (reused). Enough that a slow document does not idle the other
-     * workers at once; bounded, so memory stays flat. */
-    b.n_slots = jobs == 1 ? 1 : 4 * (size_t)jobs;
+    /* The reorder window: documents in flight (raw bytes, then rows).
+     * Wide enough that a slow document does not idle the other workers,
+     * and that the reader, when it gets a core, fills work for a while;
+     * bounded, so memory stays flat. */
+    b.n_slots = jobs == 1 ? 1 : 16 * (size_t)jobs;
     b.slots = calloc(b.n_slots, sizeof *b.slots);
     b.workers = calloc(b.n_workers, sizeof *b.workers);
     b.src = kiln_source_new(paths, n_paths, &o->input);
     bool ok = b.slots && b.workers && b.src;
-    for (size_t i = 0; ok && i < b.n_slots; i++)
-        ok = (b.slots[i].doc = kiln_doc_new()) != NULL;
     for (size_t i = 0; ok && i < b.n_workers; i++) {
         b.workers[i].b = &b;
+        ok = (b.workers[i].doc = kiln_doc_new()) != NULL;
+        if (!ok)
+            break;
         b.workers[i].stats = calloc(r->n_inst ? r->n_inst : 1,
                                     sizeof(stage_stats));
         ok = b.workers[i].stats != NULL;

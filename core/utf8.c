@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "utf8_fast.h"
+
 size_t kiln_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -66,53 +68,71 @@ size_t kiln_utf8_encode(uint32_t cp, char out[4])
     return 0;
 }
 
-int kiln_utf8_validate(const char *s, size_t len, size_t *bad, const char **why)
+int kiln_utf8_validate(const char *str, size_t len, size_t *bad,
+                       const char **why)
 {
+    const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x01 && c < 0x80) { /* ASCII fast path */
-            i++;
-            continue;
+    for (;;) {
+        /* ASCII eight bytes at a time: no byte with bit 7 set, none zero */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t highs = UINT64_C(0x8080808080808080);
+            uint64_t zero = (w - UINT64_C(0x0101010101010101)) & ~w & highs;
+            if ((w & highs) | zero)
+                break;
+            i += 8;
         }
-        /* Three-byte fast path (all CJK): after E1..EC or EE..EF any two
-         * continuation bytes are valid (no overlong form, no surrogate). */
-        if (c >= 0xE1 && c != 0xED && len - i >= 3 &&
-            ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-            ((unsigned char)s[i + 2] & 0xC0) == 0x80 && c <= 0xEF) {
-            i += 3;
-            continue;
+        for (;;) {
+            if (i == len)
+                return 0;
+            unsigned char c = s[i];
+            if (c >= 0x01 && c < 0x80) {
+                i++;
+                break; /* back to the word loop */
+            }
+            if (len - i >= 4 && kiln_utf8_is_plain3(s + i)) {
+                i += 3;
+                while (len - i >= 4 && kiln_utf8_is_plain3(s + i))
+                    i += 3;
+                continue;
+            }
+            if (c == 0) {
+                *bad = i;
+                *why = "NUL byte";
+                return -1;
+            }
+            uint32_t cp;
+            size_t n = kiln_utf8_decode(str + i, len - i, &cp);
+            if (n == 0) {
+                *bad = i;
+                *why = "invalid UTF-8";
+                return -1;
+            }
+            i += n;
         }
-        if (c == 0) {
-            *bad = i;
-            *why = "NUL byte";
-            return -1;
-        }
-        uint32_t cp;
-        size_t n = kiln_utf8_decode(s + i, len - i, &cp);
-        if (n == 0) {
-            *bad = i;
-            *why = "invalid UTF-8";
-            return -1;
-        }
-        i += n;
     }
-    return 0;
 }
 
 size_t kiln_utf8_count(const char *s, size_t len)
 {
-    size_t n = 0, i = 0;
-    /* Eight bytes at a time: a continuation byte has bit 7 set and bit 6
-     * clear; shifting left by one brings each byte's bit 6 under its
-     * bit 7. The multiply sums the per-byte flags into the top byte. */
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1)) & UINT64_C(0x8080808080808080);
-        n += 8 - (size_t)(((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+    /* Code points = bytes - continuation bytes. Eight bytes at a time: a
+     * continuation byte has bit 7 set and bit 6 clear; shifting left by
+     * one brings each byte's bit 6 under its bit 7. The 0/1 flags add up
+     * per byte lane over at most 31 words, then the multiply sums the
+     * eight lanes into the top byte (8 * 31 = 248: no overflow). */
+    size_t cont = 0, i = 0;
+    while (len - i >= 8) {
+        uint64_t lanes = 0;
+        for (int k = 0; k < 31 && len - i >= 8; k++, i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            lanes += ((w & ~(w << 1)) & UINT64_C(0x8080808080808080)) >> 7;
+        }
+        cont += (size_t)((lanes * UINT64_C(0x0101010101010101)) >> 56);
     }
     for (; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return len - cont;
 }

@@ -42,3 +42,9 @@ EXTRA_tests_test_loader_DEPENDENCIES = tests/modules/lines.la \
 # The kiln command itself, on the test modules.
 TESTS += tests/test_cli.sh
 EXTRA_DIST += tests/test_cli.sh
+
+# The fast JSON Lines reader, against jansson (the reference).
+check_PROGRAMS += tests/test_json_fields
+TESTS += tests/test_json_fields
+tests_test_json_fields_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_json_fields_LDADD = $(kiln_core_test_ldadd)

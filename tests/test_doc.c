@@ -1,5 +1,7 @@
-/* test_doc.c — alignment from text to original, the code-point index, and
- * the shortest round-trip number format. */
+/* test_doc.c — alignment from text to original, the code-point index, the
+ * shortest round-trip number format, UTF-8 validation, the arena's reuse
+ * and the two-step document load. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "../core/arena_internal.h"
 #include "../core/doc_internal.h"
 #include "kiln/utf8.h"
 
@@ -147,6 +150,191 @@ static void test_format_double(void **state)
     }
 }
 
+/* The definition kiln_format_double must match: every precision tried. */
+static void format_by_search(char buf[32], double v)
+{
+    if (v == floor(v) && fabs(v) < 1e21) {
+        snprintf(buf, 32, "%.0f", v);
+        return;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+}
+
+static void test_format_double_matches_search(void **state)
+{
+    (void)state;
+    static const double fixed[] = {
+        1e-4, 0.00012, 9.99e-5, 0.05, 123456.5, 99999999999999.9,
+        999999999999999.9, 0.1 + 0.2, 1.005, 2.675, 1e15 + 0.5, 12.34,
+        -7.25, 3.0000000000000004, 0.30000000000000004, 1234567890.12345};
+    char got[32], want[32];
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        format_by_search(want, fixed[i]);
+        assert_string_equal(kiln_format_double(got, fixed[i]), want);
+    }
+    unsigned seed = 7;
+    for (int i = 0; i < 200000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        double v = (double)(seed >> 9) / pow(10, (seed >> 3) % 12);
+        if (seed & 1)
+            v = -v;
+        if (v == 0)
+            continue;
+        format_by_search(want, v);
+        assert_string_equal(kiln_format_double(got, v), want);
+    }
+}
+
+static void expect_valid(const char *s, size_t len)
+{
+    size_t bad = 0;
+    const char *why = NULL;
+    assert_int_equal(kiln_utf8_validate(s, len, &bad, &why), 0);
+}
+
+static void expect_invalid(const char *s, size_t len, size_t at, const char *w)
+{
+    size_t bad = 0;
+    const char *why = NULL;
+    assert_int_equal(kiln_utf8_validate(s, len, &bad, &why), -1);
+    assert_int_equal(bad, at);
+    assert_string_equal(why, w);
+}
+
+static void test_utf8_validate(void **state)
+{
+    (void)state;
+    expect_valid("", 0);
+    expect_valid("abcdefghijklmnopq", 17);
+    /* CJK runs, and one that ends the text exactly */
+    expect_valid("\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD", 9);
+    expect_valid("ab\xE4\xB8\xAD", 5);
+    expect_valid("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF0\x90\x80\x80\xC2\x80", 15);
+    expect_invalid("abcdefgh\0", 9, 8, "NUL byte");
+    expect_invalid("abcdefghijklmno\0xyz", 19, 15, "NUL byte");
+    expect_invalid("\xE4\xB8\xAD\0", 4, 3, "NUL byte");
+    /* truncated at the very end, after a run of CJK */
+    expect_invalid("\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8", 8, 6, "invalid UTF-8");
+    expect_invalid("\xE4", 1, 0, "invalid UTF-8");
+    expect_invalid("\xE0\x80\x80", 3, 0, "invalid UTF-8");       /* overlong */
+    expect_invalid("a\xED\xA0\x80" "b", 5, 1, "invalid UTF-8");     /* surrogate */
+    expect_invalid("\xE4\xB8\xAD\xE4\x41\xAD", 6, 3, "invalid UTF-8");
+    expect_invalid("\xF4\x90\x80\x80", 4, 0, "invalid UTF-8");
+    expect_invalid("abcdefgh\x80", 9, 8, "invalid UTF-8");
+}
+
+static void test_utf8_count(void **state)
+{
+    (void)state;
+    /* all continuation bytes (the lane sums at their largest), all ASCII,
+     * and mixed text, at every length up to a few blocks */
+    size_t max = 31 * 8 * 3 + 13;
+    char *s = malloc(max);
+    assert_non_null(s);
+    for (int kind = 0; kind < 3; kind++) {
+        unsigned seed = 3;
+        for (size_t i = 0; i < max; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = kind == 0 ? (char)0x80 : kind == 1 ? 'a'
+                                                     : (char)(seed >> 16);
+        }
+        for (size_t len = 0; len <= max; len++) {
+            size_t want = 0;
+            for (size_t i = 0; i < len; i++)
+                want += ((unsigned char)s[i] & 0xC0) != 0x80;
+            assert_int_equal(kiln_utf8_count(s, len), want);
+        }
+    }
+    free(s);
+}
+
+static void test_arena_reuse_and_extend(void **state)
+{
+    (void)state;
+    kiln_arena *a = kiln_arena_new();
+    assert_non_null(a);
+    /* a 1 MB document: after reset its block is kept, so the same load
+     * again fits without a new block (same address) */
+    char *big = kiln_arena_take(a, (size_t)1 << 20);
+    assert_non_null(big);
+    memset(big, 'x', (size_t)1 << 20);
+    kiln_arena_reset(a);
+    assert_int_equal(kiln_arena_used(a), 0);
+    char *again = kiln_arena_take(a, (size_t)1 << 20);
+    assert_ptr_equal(again, big);
+    kiln_arena_reset(a);
+    /* the last allocation grows in place; an older one does not */
+    char *p = kiln_arena_take(a, 100);
+    assert_true(kiln_arena_extend(a, p, 100, 1000));
+    assert_int_equal(kiln_arena_used(a), 1008);
+    char *q = kiln_arena_take(a, 16);
+    assert_true(q >= p + 1000);
+    assert_false(kiln_arena_extend(a, p, 1000, 2000));
+    assert_false(kiln_arena_extend(a, q, 16, SIZE_MAX));
+    /* a huge block is not kept: the 1 MB one serves next */
+    char *huge = kiln_arena_take(a, (size_t)64 << 20);
+    assert_non_null(huge);
+    kiln_arena_reset(a);
+    assert_ptr_equal(kiln_arena_take(a, 100), big);
+    kiln_arena_free(a);
+}
+
+static void test_doc_begin_commit(void **state)
+{
+    (void)state;
+    kiln_doc *d = kiln_doc_new();
+    assert_non_null(d);
+    assert_int_equal(kiln_doc_load(d, "first", 0, "abc", 3), 0);
+    assert_non_null(kiln_doc_add_segment(d, "s"));
+    char *buf = kiln_doc_begin(d, 5, 10);
+    assert_non_null(buf);
+    assert_int_equal(d->segments.len, 0);
+    assert_null(d->id);
+    memcpy(buf, "hello", 5);
+    kiln_doc_commit(d, kiln_arena_strndup(d->arena, "id", 2), 5);
+    assert_string_equal(d->original, "hello");
+    assert_int_equal(d->original_len, 5);
+    assert_string_equal(d->id, "id");
+    assert_int_equal(d->input_no, 5);
+    /* an empty document */
+    assert_non_null(kiln_doc_begin(d, 6, 0));
+    kiln_doc_commit(d, "", 0);
+    assert_string_equal(d->original, "");
+    kiln_doc_free(d);
+}
+
+static void test_layers_grow(void **state)
+{
+    (void)state;
+    kiln_doc *d = kiln_doc_new();
+    assert_non_null(d);
+    assert_int_equal(kiln_doc_load(d, "x", 0, "abc", 3), 0);
+    /* interleaved layers: some grow in place, some move */
+    for (int i = 0; i < 5000; i++) {
+        kiln_segment *s = kiln_doc_add_segment(d, "s");
+        assert_non_null(s);
+        assert_int_equal(s->parent, -1);
+        assert_int_equal(s->span.end, 0);
+        s->span.start = (size_t)i;
+        if (i % 7 == 0) {
+            kiln_mention *m = kiln_doc_add_mention(d, "m");
+            assert_non_null(m);
+            assert_true(m->value == 0);
+            m->value = i;
+        }
+    }
+    assert_int_equal(d->segments.len, 5000);
+    for (size_t i = 0; i < d->segments.len; i++)
+        assert_int_equal(d->segments.items[i].span.start, i);
+    for (size_t i = 0; i < d->mentions.len; i++)
+        assert_true(d->mentions.items[i].value == (double)(i * 7));
+    kiln_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +342,12 @@ int main(void)
         cmocka_unit_test(test_no_alignment_is_identity),
         cmocka_unit_test(test_codepoint_index_long_text),
         cmocka_unit_test(test_format_double),
+        cmocka_unit_test(test_format_double_matches_search),
+        cmocka_unit_test(test_utf8_validate),
+        cmocka_unit_test(test_utf8_count),
+        cmocka_unit_test(test_arena_reuse_and_extend),
+        cmocka_unit_test(test_doc_begin_commit),
+        cmocka_unit_test(test_layers_grow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

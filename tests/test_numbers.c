@@ -10,7 +10,10 @@
 #include <cmocka.h>
 
 #include "kiln/kiln.h"
+#include "../core/doc_internal.h"
 #include "../plugins/numbers/numbers.h"
+/* the stage itself, for its mention sink (find_segments, doc_string) */
+#include "../plugins/numbers/numbers.c"
 
 /* ---- fixtures ---------------------------------------------------------- */
 
@@ -462,6 +465,480 @@ static void test_order_and_spans(void **state)
     assert_int_equal(f.n, 1);
 }
 
+
+/* ---- lexicon lookups ---------------------------------------------------- */
+
+/* The longest entry of MASK at S by the definition: every prefix of at
+ * most 32 code points looked up exactly (numbers_lexicon_get). */
+static const numbers_entry *oracle_at(const char *s, size_t len,
+                                      unsigned mask)
+{
+    const numbers_entry *best = NULL;
+    size_t q = 0;
+    for (unsigned k = 0; k < 32 && q < len; k++) {
+        uint32_t cp;
+        size_t n = kiln_utf8_decode(s + q, len - q, &cp);
+        if (!n)
+            break;
+        q += n;
+        const numbers_entry *e = numbers_lexicon_get(fx.lex, s, q);
+        if (e && (e->classes & mask))
+            best = e;
+    }
+    return best;
+}
+
+/* The longest entry of MASK ending at TEXT + END, starting at or after
+ * FLOOR, by the definition. */
+static const numbers_entry *oracle_ending(const char *text, size_t floor,
+                                          size_t end, unsigned mask,
+                                          size_t *start)
+{
+    const numbers_entry *best = NULL;
+    for (size_t q = end; q > floor;) {
+        q--;
+        if (((unsigned char)text[q] & 0xC0) == 0x80)
+            continue;
+        const numbers_entry *e = numbers_lexicon_get(fx.lex, text + q, end - q);
+        if (e && (e->classes & mask))
+            best = e, *start = q;
+    }
+    return best;
+}
+
+static const unsigned lookup_masks[] = {
+    NUMBERS_UNIT, NUMBERS_QUAL_AFTER, NUMBERS_PLAN_CUE,
+    NUMBERS_SLOGAN | NUMBERS_IDIOM | NUMBERS_COUNT_WORD,
+    NUMBERS_QUAL_BEFORE | NUMBERS_QUAL_BLOCK, NUMBERS_DECREASE};
+
+/* Both lookups agree with their definition at every character of TEXT. */
+static void check_lookups(const char *text, size_t len)
+{
+    size_t checked = 0, matched = 0;
+    for (size_t p = 0; p <= len; p++) {
+        if (p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
+            continue;
+        for (size_t m = 0; m < sizeof lookup_masks / sizeof *lookup_masks;
+             m++) {
+            unsigned mask = lookup_masks[m];
+            const numbers_entry *want = oracle_at(text + p, len - p, mask);
+            const numbers_entry *got =
+                numbers_lexicon_at(fx.lex, text + p, len - p, mask);
+            if (got != want)
+                fail_msg("at %zu mask %#x: got '%s', expected '%s'", p, mask,
+                         got ? got->form : "-", want ? want->form : "-");
+            size_t floor = p > 40 ? p - 40 : 0, ws = 0, gs = 0;
+            want = oracle_ending(text, floor, p, mask, &ws);
+            got = numbers_lexicon_ending(fx.lex, text, floor, p, mask, &gs);
+            if (got != want || (got && gs != ws))
+                fail_msg("ending %zu mask %#x: got '%s', expected '%s'", p,
+                         mask, got ? got->form : "-", want ? want->form : "-");
+            checked++, matched += got != NULL;
+        }
+    }
+    assert_true(checked > 0);
+    assert_true(matched > 0);
+}
+
+static char *read_fixture(const char *name, size_t max, size_t *len)
+{
+    const char *dir = getenv("KILN_TEST_DATA");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests/data", name);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(max + 1);
+    assert_non_null(buf);
+    *len = fread(buf, 1, max, f);
+    fclose(f);
+    if (*len == max) { /* drop a character cut by MAX */
+        size_t q = *len;
+        while (q > 0 && ((unsigned char)buf[q - 1] & 0xC0) == 0x80)
+            q--;
+        uint32_t cp;
+        if (q > 0 && !kiln_utf8_decode(buf + q - 1, *len - (q - 1), &cp))
+            *len = q - 1;
+    }
+    buf[*len] = '\0';
+    return buf;
+}
+
+static void test_lookup_matches_definition(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = read_fixture("liling-2021.txt", 1 << 20, &len);
+    check_lookups(text, len);
+    free(text);
+    text = read_fixture("national-reports.jsonl", 150000, &len);
+    check_lookups(text, len);
+    free(text);
+}
+
+/* A lexicon of its own, to place forms exactly where the edges are. */
+static numbers_lexicon *small_lexicon(kiln_arena *arena)
+{
+    char units[] = "/tmp/test_numbers_units_XXXXXX";
+    char cues[] = "/tmp/test_numbers_cues_XXXXXX";
+    int fu = mkstemp(units), fc = mkstemp(cues);
+    assert_true(fu >= 0 && fc >= 0);
+    FILE *u = fdopen(fu, "w"), *c = fdopen(fc, "w");
+    assert_non_null(u);
+    assert_non_null(c);
+    fputs("元\tmoney\tCNY\t1\n万元\tmoney\tCNY\t10000\n"
+          "\xF0\xA0\x80\x80吨\tmass\tt\t1\n吨\tmass\tt\t1\n", u);
+    fputs("qualifier-before\t超过\nqualifier-before\t过\n"
+          "not-qualifier\t通过\nidiom\t一体化\nidiom\t一\n"
+          "qualifier-after\t\xF0\xA0\x80\x81\n", c);
+    fclose(u);
+    fclose(c);
+    kiln_error err;
+    numbers_lexicon *lex = numbers_lexicon_new(arena);
+    assert_non_null(lex);
+    int rc = numbers_lexicon_read_units(lex, units, &err);
+    if (rc == 0)
+        rc = numbers_lexicon_read_cues(lex, cues, &err);
+    remove(units);
+    remove(cues);
+    if (rc < 0)
+        fail_msg("%s", err.message);
+    return lex;
+}
+
+static const char *form_at(const numbers_lexicon *lex, const char *s,
+                           size_t len, unsigned mask)
+{
+    const numbers_entry *e = numbers_lexicon_at(lex, s, len, mask);
+    return e ? e->form : "-";
+}
+
+static void test_lookup_edges(void **state)
+{
+    (void)state;
+    kiln_arena *arena = kiln_arena_new();
+    numbers_lexicon *lex = small_lexicon(arena);
+    unsigned U = NUMBERS_UNIT, I = NUMBERS_IDIOM;
+    /* longest match, a prefix of a longer text, a match at the very end */
+    assert_string_equal(form_at(lex, "万元人民币", strlen("万元人民币"), U), "万元");
+    assert_string_equal(form_at(lex, "万元", strlen("万元"), U), "万元");
+    assert_string_equal(form_at(lex, "元", strlen("元"), U), "元");
+    assert_string_equal(form_at(lex, "万", strlen("万"), U), "-");
+    assert_string_equal(form_at(lex, "", 0, U), "-");
+    /* a form cut by the end of the text, truncated UTF-8 */
+    assert_string_equal(form_at(lex, "万元", strlen("万元") - 1, U), "-");
+    assert_string_equal(form_at(lex, "元\xE4\xB8", 5, U), "元");
+    assert_string_equal(form_at(lex, "一体化", strlen("一体化") - 2, I), "一");
+    assert_string_equal(form_at(lex, "一体化", strlen("一体化"), I), "一体化");
+    assert_string_equal(form_at(lex, "一体化", strlen("一体化"), U), "-");
+    /* 4-byte UTF-8: a form that begins with one, one that is one */
+    const char *astral = "\xF0\xA0\x80\x80吨";
+    assert_string_equal(form_at(lex, astral, strlen(astral), U), astral);
+    assert_string_equal(form_at(lex, astral, 4, U), "-");
+    assert_string_equal(form_at(lex, astral, 3, U), "-");
+    assert_string_equal(form_at(lex, "\xF0\xA0\x80\x81", 4,
+                                NUMBERS_QUAL_AFTER), "\xF0\xA0\x80\x81");
+    assert_string_equal(form_at(lex, "\xF0\xA0\x80\x81", 3,
+                                NUMBERS_QUAL_AFTER), "-");
+    /* backwards: longest ending, bounded by the floor, masked */
+    unsigned Q = NUMBERS_QUAL_BEFORE | NUMBERS_QUAL_BLOCK;
+    const char *t = "已通过5吨";
+    size_t at = strlen("已通过"), start = 99;
+    const numbers_entry *e = numbers_lexicon_ending(lex, t, 0, at, Q, &start);
+    assert_non_null(e);
+    assert_string_equal(e->form, "通过");
+    assert_int_equal(start, strlen("已"));
+    e = numbers_lexicon_ending(lex, t, strlen("已通"), at, Q, &start);
+    assert_non_null(e);
+    assert_string_equal(e->form, "过");
+    assert_int_equal(start, strlen("已通"));
+    e = numbers_lexicon_ending(lex, t, 0, at, NUMBERS_QUAL_BEFORE, &start);
+    assert_non_null(e);
+    assert_string_equal(e->form, "过");
+    assert_null(numbers_lexicon_ending(lex, t, at, at, Q, &start));
+    assert_null(numbers_lexicon_ending(lex, t, 0, 0, Q, &start));
+    /* a form ending at the very end of the text, after a 4-byte character */
+    e = numbers_lexicon_ending(lex, astral, 0, strlen(astral), U, &start);
+    assert_non_null(e);
+    assert_string_equal(e->form, astral);
+    assert_int_equal(start, 0);
+    e = numbers_lexicon_ending(lex, astral, 4, strlen(astral), U, &start);
+    assert_non_null(e);
+    assert_string_equal(e->form, "吨");
+    numbers_lexicon_free(lex);
+    kiln_arena_free(arena);
+}
+
+/* Exactly these characters are Chinese numerals. */
+static void test_numeral_characters(void **state)
+{
+    (void)state;
+    static const char *const numerals[] = {
+        "〇", "零", "一", "壹", "弌", "二", "两", "贰", "貳", "兩", "三", "叁",
+        "參", "四", "肆", "五", "伍", "六", "陆", "陸", "七", "柒", "八", "捌",
+        "九", "玖", "十", "拾", "百", "佰", "千", "仟", "万", "萬", "亿", "億"};
+    size_t n = sizeof numerals / sizeof *numerals, count = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp;
+        assert_true(kiln_utf8_decode(numerals[i], strlen(numerals[i]), &cp));
+        assert_true(numbers_is_cjk_numeral(cp));
+    }
+    for (uint32_t cp = 0; cp < 0x110000; cp++)
+        count += numbers_is_cjk_numeral(cp);
+    assert_int_equal(count, n);
+    size_t len;
+    assert_true(parse("贰", &len) == 2);
+    assert_true(parse("玖佰", &len) == 900);
+    assert_true(parse("陸萬", &len) == 60000);
+    assert_true(parse("兩億", &len) == 2e8);
+}
+
+/* The scanner's skipping: 4-byte characters, truncated tails, the end. */
+static void test_scan_edges(void **state)
+{
+    (void)state;
+    found f;
+    scan("", &f);
+    assert_int_equal(f.n, 0);
+    expect("\xF0\xA0\x80\x80共5个", "5个", 5, "个", A, "");
+    expect("增长5%", "5%", 5, "%", P, "");
+    expect("共三个", "三个", 3, "个", A, "");
+    char cut[] = "共5个\xF0\xA0\x80";
+    scan(cut, &f);
+    assert_int_equal(f.n, 1);
+    assert_int_equal(f.hits[0].end, strlen("共5个"));
+    char cut2[] = "项目\xE4";
+    scan(cut2, &f);
+    assert_int_equal(f.n, 0);
+    /* a character that only begins words (之 of the idiom 之一) is looked
+     * at where such a word can begin, and only there */
+    scan("之一万元", &f);
+    assert_int_equal(f.n, 0);
+    expect("之二万元", "二万元", 20000, "元", A, "");
+    expect("十强之一，5万元", "5万元", 50000, "元", A, "");
+    scan("十强之一", &f);
+    assert_int_equal(f.n, 0);
+    char cut3[] = "3个之\xE4\xB8";
+    scan(cut3, &f);
+    assert_int_equal(f.n, 1);
+    /* every alignment of a run of plain characters before a figure, and
+     * of a truncated character after it */
+    for (int k = 0; k < 6; k++) {
+        char text[64] = "";
+        for (int i = 0; i < k; i++)
+            strcat(text, i % 2 ? "年" : "项"); /* 年 is a unit, not here */
+        size_t at = strlen(text);
+        strcat(text, "十二个");
+        for (int tail = 0; tail < 3; tail++) {
+            char buf[72];
+            size_t n = strlen(text);
+            memcpy(buf, text, n);
+            memcpy(buf + n, "\xE4\xB8", (size_t)tail); /* 一, cut */
+            buf[n + (size_t)tail] = '\0';
+            scan(buf, &f);
+            assert_int_equal(f.n, 1);
+            assert_int_equal(f.hits[0].start, at);
+            assert_int_equal(f.hits[0].end, at + strlen("十二个"));
+        }
+    }
+}
+
+/* ---- the scanner's skip maps and the stage's segment walk -------------- */
+
+/* The skip maps' word and bit of a 3-byte character come straight from
+ * its UTF-8 bytes, and no two code points share a word and bit. */
+static void test_skip_layout(void **state)
+{
+    (void)state;
+    uint8_t *seen = calloc((size_t)NUMBERS_SKIP_WORDS * 64 / 8, 1);
+    assert_non_null(seen);
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        uint32_t w = numbers_skip_word(cp);
+        assert_true(w < NUMBERS_SKIP_WORDS);
+        size_t bit = (size_t)w * 64 + (cp & 63);
+        assert_false((seen[bit / 8] >> (bit % 8)) & 1);
+        seen[bit / 8] |= (uint8_t)(1u << (bit % 8));
+        if (cp >= 0x800) { /* the bytes the scanner reads */
+            unsigned b0 = 0xE0 | cp >> 12, b1 = 0x80 | (cp >> 6 & 0x3F),
+                     b2 = 0x80 | (cp & 0x3F);
+            uint64_t x = b0 | (uint64_t)b1 << 8 | (uint64_t)b2 << 16;
+            assert_int_equal(x & 0x3F0F, w);
+            assert_int_equal(b2 & 0x3F, cp & 63);
+        }
+    }
+    free(seen);
+    /* the maps agree with the code-point question */
+    numbers_skip_maps maps;
+    numbers_lexicon_skip_maps(fx.lex, &maps);
+    const uint32_t probe[] = {0x4E00 /* 一 */, 0x4E07 /* 万 */,
+                              0x7B2C /* 第 */, 0x201C /* “ */,
+                              0x9879 /* 项 */, 0x5E74 /* 年 */, 0x3002 /* 。 */};
+    for (size_t i = 0; i < sizeof probe / sizeof *probe; i++) {
+        uint32_t cp = probe[i];
+        bool in_map = (maps.interesting[numbers_skip_word(cp)] >> (cp & 63)) & 1;
+        assert_int_equal(in_map, numbers_lexicon_interesting(fx.lex, cp));
+    }
+    assert_true(numbers_lexicon_interesting(fx.lex, 0x4E00));
+    assert_false(numbers_lexicon_interesting(fx.lex, 0x9879));
+}
+
+/* Scan exactly LEN bytes in a heap block of that size (a read past the
+ * end is caught by the sanitizers). */
+static void scan_exact(const char *text, size_t len, found *f)
+{
+    char *copy = malloc(len ? len : 1);
+    assert_non_null(copy);
+    memcpy(copy, text, len);
+    memset(f, 0, sizeof *f);
+    f->text = text;
+    numbers_sink sink = {on_hit, on_overflow, f};
+    assert_int_equal(numbers_scan(fx.lex, copy, len, &sink), 0);
+    free(copy);
+}
+
+/* Runs of plain characters of every length before a figure at the very
+ * end of the text (the scanner steps two characters at a time and loads
+ * 8 bytes), with ASCII mixed in, and with a truncated character after. */
+static void test_skip_alignments(void **state)
+{
+    (void)state;
+    /* (a letter right before a digit would make a code: a12) */
+    const char *fill[] = {"项", "a;", "项 ", "。"};
+    for (size_t kind = 0; kind < sizeof fill / sizeof *fill; kind++)
+        for (int k = 0; k < 14; k++) {
+            char text[128] = "";
+            for (int i = 0; i < k; i++)
+                strcat(text, fill[kind]);
+            size_t at = strlen(text);
+            const char *figs[] = {"十二个", "12个", "3"};
+            for (size_t g = 0; g < 3; g++) {
+                char buf[160];
+                strcpy(buf, text);
+                strcat(buf, figs[g]);
+                size_t end = strlen(buf);
+                for (size_t tail = 0; tail < 3; tail++) {
+                    memcpy(buf + end, "\xE4\xB8", tail); /* 一, cut */
+                    found f;
+                    scan_exact(buf, end + tail, &f);
+                    assert_int_equal(f.n, 1);
+                    assert_int_equal(f.hits[0].start, at);
+                    assert_int_equal(f.hits[0].end, end);
+                }
+            }
+        }
+    found f;
+    scan_exact("", 0, &f);
+    assert_int_equal(f.n, 0);
+    scan_exact("\xE4", 1, &f); /* a lone lead byte */
+    assert_int_equal(f.n, 0);
+    scan_exact("项目项目项目项目\xE4\xB8", strlen("项目项目项目项目") + 2, &f);
+    assert_int_equal(f.n, 0);
+}
+
+/* A quoted phrase of up to six characters with a numeral is a name; a
+ * longer one is ordinary text, wherever its closing quote is. */
+static void test_quote_length(void **state)
+{
+    (void)state;
+    found f;
+    const char *six = "推进“六稳六保工作”落实";
+    scan(six, &f);
+    const numbers_hit *h = hit_for(&f, "六稳六保工作");
+    assert_int_equal(h->kind, KILN_KIND_SLOGAN);
+    assert_true(h->value == 6);
+    const char *longer[] = {"推进“六稳六保工作好”落实",
+                            "推进“六稳六保工作做得更好更加扎实有力有效”落实",
+                            "推进“六稳六保工作做得更好", "“六稳六保工作好\n”"};
+    for (size_t i = 0; i < sizeof longer / sizeof *longer; i++) {
+        scan(longer[i], &f);
+        size_t cs = (size_t)(strstr(longer[i], "六") - longer[i]);
+        for (size_t j = 0; j < f.n; j++)
+            assert_false(f.hits[j].start == cs &&
+                         f.hits[j].kind == KILN_KIND_SLOGAN &&
+                         f.hits[j].end > cs + strlen("六稳六保工作"));
+    }
+}
+
+static kiln_segment *add_segment(kiln_doc *d, kiln_segment_kind kind,
+                                 size_t start, size_t end)
+{
+    kiln_segment *s = kiln_doc_add_segment(d, "test");
+    assert_non_null(s);
+    s->span = (kiln_span){start, end};
+    s->kind = kind;
+    return s;
+}
+
+/* The segment of KIND (sentence: or heading) holding AT, by brute force. */
+static int32_t segment_by_search(const kiln_doc *d, bool sentence, size_t at)
+{
+    int32_t found_at = -1;
+    for (size_t i = 0; i < d->segments.len; i++) {
+        kiln_segment_kind k = d->segments.items[i].kind;
+        bool match = sentence ? k == KILN_SEG_SENTENCE || k == KILN_SEG_HEADING
+                              : k == KILN_SEG_CLAUSE;
+        if (match && d->segments.items[i].span.start <= at &&
+            at < d->segments.items[i].span.end)
+            found_at = (int32_t)i;
+    }
+    return found_at;
+}
+
+/* Mentions get the sentence and clause that hold them, by one walk over
+ * the segments: a heading, a paragraph of sentences and clauses, text in
+ * no segment, a mention at the very end; and a document without
+ * segments. Units shared by many mentions keep their value. */
+static void test_segment_lookup(void **state)
+{
+    (void)state;
+    const char *text = "目标5个\n共有3个项目，投资4亿元。增长6%，新增7家"
+                       "。尾部8个";
+    numbers_state st = {.label = "numbers", .arena = fx.arena, .lex = fx.lex};
+    for (int with_segments = 0; with_segments < 2; with_segments++) {
+        kiln_doc *d = kiln_doc_new();
+        assert_non_null(d);
+        assert_int_equal(kiln_doc_load(d, "t", 0, text, strlen(text)), 0);
+        kiln_align_run *run = kiln_arena_calloc(d->arena, 1, sizeof *run);
+        *run = (kiln_align_run){0, d->original_len, 0, d->original_len};
+        kiln_doc_set_text(d, d->original, d->original_len, run, 1);
+        size_t nl = strlen("目标5个"), s1 = nl + 1;
+        size_t c1 = s1 + strlen("共有3个项目，");
+        size_t s2 = c1 + strlen("投资4亿元。");
+        size_t c2 = s2 + strlen("增长6%，");
+        size_t s3 = c2 + strlen("新增7家。");
+        if (with_segments) {
+            add_segment(d, KILN_SEG_HEADING, 0, nl);
+            add_segment(d, KILN_SEG_CLAUSE, 0, nl);
+            add_segment(d, KILN_SEG_PARAGRAPH, s1, s3);
+            add_segment(d, KILN_SEG_SENTENCE, s1, s2);
+            add_segment(d, KILN_SEG_CLAUSE, s1, c1);
+            add_segment(d, KILN_SEG_CLAUSE, c1, s2);
+            add_segment(d, KILN_SEG_SENTENCE, s2, s3);
+            add_segment(d, KILN_SEG_CLAUSE, s2, c2);
+            add_segment(d, KILN_SEG_CLAUSE, c2, s3);
+            /* 尾部8个: in no segment */
+        }
+        kiln_error err;
+        assert_int_equal(cb_process(&st, d, &err), 0);
+        assert_int_equal(d->mentions.len, 6);
+        for (size_t i = 0; i < d->mentions.len; i++) {
+            const kiln_mention *m = &d->mentions.items[i];
+            assert_int_equal(m->sentence,
+                             segment_by_search(d, true, m->span.start));
+            assert_int_equal(m->clause,
+                             segment_by_search(d, false, m->span.start));
+            if (with_segments && i < 5)
+                assert_true(m->sentence >= 0 && m->clause >= 0);
+        }
+        assert_int_equal(d->mentions.items[5].sentence, -1);
+        assert_string_equal(d->mentions.items[0].unit, "个");
+        assert_string_equal(d->mentions.items[1].unit, "个");
+        assert_string_equal(d->mentions.items[2].unit, "元");
+        assert_string_equal(d->mentions.items[3].unit, "%");
+        assert_string_equal(d->mentions.items[5].unit, "个");
+        kiln_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +960,14 @@ int main(void)
         cmocka_unit_test(test_lists_and_fractions),
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_order_and_spans),
+        cmocka_unit_test(test_lookup_matches_definition),
+        cmocka_unit_test(test_lookup_edges),
+        cmocka_unit_test(test_numeral_characters),
+        cmocka_unit_test(test_scan_edges),
+        cmocka_unit_test(test_skip_layout),
+        cmocka_unit_test(test_skip_alignments),
+        cmocka_unit_test(test_quote_length),
+        cmocka_unit_test(test_segment_lookup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

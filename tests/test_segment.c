@@ -477,6 +477,289 @@ static void test_empty_and_blank(void **ctx)
     }
 }
 
+/* ---- fast paths: byte tables, masks, the list of changes --------------- */
+
+/* Encode CP (U+0800-U+FFFF) as 3 bytes. */
+static void encode3(uint32_t cp, unsigned char out[3])
+{
+    out[0] = (unsigned char)(0xE0 | (cp >> 12));
+    out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+}
+
+/* Every bit of the masks of line.c agrees with the character classes. */
+static void test_cjk_masks(void **ctx)
+{
+    (void)ctx;
+    const uint32_t blocks[] = {0x2000, 0x3000, 0xF000};
+    size_t shaping = 0, changing = 0, edits = 0;
+    for (size_t b = 0; b < 3; b++)
+        for (uint32_t cp = blocks[b]; cp < blocks[b] + 0x1000; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                continue;
+            unsigned char u[3];
+            encode3(cp, u);
+            const cjk_masks *m = cjk_masks_of(u);
+            uint64_t bit = (uint64_t)1 << (u[2] & 0x3F);
+            uint32_t f = seg_fold(cp);
+            bool shapes = seg_is_zero_width(cp) || seg_is_hspace(f) ||
+                          seg_is_closer(f) || seg_is_opener(f) ||
+                          seg_is_sentence_end(f);
+            assert_int_equal((m->shapes & bit) != 0, shapes);
+            assert_int_equal((m->edits & bit) != 0, seg_is_edit(cp));
+            shaping += shapes;
+            changing += seg_changes_in_text(cp);
+            edits += seg_is_edit(cp);
+        }
+    /* 10 of U+20xx (spaces, zero-width, quotes), 16 of U+30xx (space, 。,
+     * brackets), 9 of U+FFxx (BOM, ！（）；？［］｡) */
+    assert_int_equal(shaping, 35);
+    assert_int_equal(changing, 94 + 8); /* FF01-FF5E, 3 spaces, 5 zero-width */
+    assert_int_equal(edits, changing + 4); /* and 、。｡､ */
+}
+
+/* seg_find_stop finds the first marked byte at every position of an
+ * eight-byte step and in the tail, and never reads past END. */
+static void test_find_stop(void **ctx)
+{
+    (void)ctx;
+    static const unsigned char stop[256] = {['!'] = 1, [0xE3] = 1};
+    for (size_t len = 0; len <= 20; len++) {
+        unsigned char *u = malloc(len ? len : 1); /* exact: ASan sees */
+        assert_non_null(u);
+        memset(u, 'a', len);
+        assert_int_equal(seg_find_stop(u, 0, len, stop), len);
+        for (size_t at = 0; at < len; at++) {
+            memset(u, 'a', len);
+            u[at] = '!';
+            assert_int_equal(seg_find_stop(u, 0, len, stop), at);
+            if (at + 1 < len)
+                u[at + 1] = '!';
+            assert_int_equal(seg_find_stop(u, at, len, stop), at);
+            assert_int_equal(seg_find_stop(u, at + 1, len, stop),
+                             at + 1 < len ? at + 1 : len);
+        }
+        free(u);
+    }
+    /* a lead byte cut by END is returned, not stepped over */
+    const unsigned char cut[] = {'a', 'b', 0xE3, 0x80};
+    assert_int_equal(seg_find_stop(cut, 0, sizeof cut, stop), 2);
+}
+
+static void test_count_chars(void **ctx)
+{
+    (void)ctx;
+    const char *s = "a中\xF0\x9F\x98\x80" "bé，一二三四五六七八九十x";
+    size_t len = strlen(s);
+    for (size_t from = 0; from < len; from++)
+        for (size_t to = from; to <= len; to++) {
+            if (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+                continue;
+            if (((unsigned char)s[from] & 0xC0) == 0x80)
+                continue;
+            size_t want = 0;
+            for (size_t k = from; k < to; k++)
+                want += ((unsigned char)s[k] & 0xC0) != 0x80;
+            assert_int_equal(seg_count_chars((const unsigned char *)s + from,
+                                             to - from), want);
+        }
+    assert_int_equal(seg_count_chars((const unsigned char *)"", 0), 0);
+}
+
+/* The scan of a line lists what changes in it, head and fast path alike,
+ * up to a full-width form in the last bytes of the text. */
+static void test_line_edits(void **ctx)
+{
+    (void)ctx;
+    /* 8 code points of head, then the fast path */
+    const char *s = "\xE3\x80\x80" "一二三四五六七八中文，数字１２、"
+                    "“引号”\xE2\x80\x8B" "空 格。尾，";
+    size_t len = strlen(s);
+    seg_offsets e = {0};
+    seg_line line;
+    assert_int_equal(seg_scan_line(s, len, 0, &line, &e), len);
+    assert_false(e.failed);
+    size_t want[16], n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = seg_decode(s + i, len - i, &cp);
+        if (seg_is_edit(cp))
+            want[n++] = i;
+        i += k;
+    }
+    assert_int_equal(n, 9); /* U+3000 ， １ ２ 、 U+200B space 。 ， */
+    assert_int_equal(e.len, n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(e.at[i], want[i]);
+    assert_int_equal(e.at[n - 1], len - 3); /* the last character */
+    assert_int_equal(line.content_end, len);
+    assert_true(line.shape.has_sentence_end);
+    assert_int_equal(line.shape.last, ',');
+    assert_true(line.shape.ends_soft);
+    /* a line without changes */
+    assert_int_equal(seg_scan_line("中文\n", 7, 0, &line, &e), 7);
+    assert_int_equal(e.len, 0);
+    free(e.at);
+}
+
+/* Marks in the last bytes of the text: the fast scans end exactly there. */
+static void test_marks_at_end(void **ctx)
+{
+    fixture *f = *ctx;
+    kiln_doc *d = run(f, "一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸。子丑寅卯，");
+    assert_string_equal(d->text,
+                        "一二三四五六七八九十,甲乙丙丁戊己庚辛壬癸。子丑寅卯,");
+    assert_int_equal(count_kind(d, KILN_SEG_SENTENCE), 2);
+    assert_int_equal(count_kind(d, KILN_SEG_CLAUSE), 3);
+    assert_span_text(d, find(d, KILN_SEG_CLAUSE, "子"), "子丑寅卯,");
+    check_alignment(d);
+    d = run(f, "第一段很长很长的一句话没有标点但是有逗号，然后在最后结束。");
+    assert_int_equal(count_kind(d, KILN_SEG_CLAUSE), 2);
+    assert_span_text(d, find(d, KILN_SEG_CLAUSE, "然后"), "然后在最后结束。");
+    check_alignment(d);
+}
+
+/* seg_maybe_stops flags exactly the bytes it promises, in every lane. */
+static void test_maybe_stops(void **ctx)
+{
+    (void)ctx;
+    for (unsigned b = 0; b < 256; b++) {
+        bool want = b < 0x80 || (b >= 0xC0 && b <= 0xE3) || b >= 0xEF;
+        for (unsigned lane = 0; lane < 8; lane++) {
+            unsigned char bytes[8];
+            memset(bytes, 0xE5, 8); /* a lead byte that never stops */
+            bytes[lane] = (unsigned char)b;
+            uint64_t w;
+            memcpy(&w, bytes, 8);
+            assert_int_equal(seg_maybe_stops(w) != 0, want);
+        }
+    }
+    /* continuation bytes never stop */
+    for (unsigned b = 0x80; b < 0xC0; b++) {
+        uint64_t w = 0x0101010101010101u * b;
+        assert_int_equal(seg_maybe_stops(w), 0);
+    }
+}
+
+/* seg_find_stop inside runs of ideographs, with digits (flagged but not
+ * stops) around, finds the stop wherever it lies, and END without one. */
+static void test_find_stop_in_han(void **ctx)
+{
+    (void)ctx;
+    static const unsigned char stop[256] = {[','] = 1, [0xE3] = 1,
+                                            [0xEF] = 1};
+    const char *han = "中文报告数字12三"; /* 3-byte and ASCII, no stop */
+    for (size_t reps = 0; reps < 4; reps++)
+        for (size_t at = 0; at <= reps * strlen(han); at++) {
+            char buf[256];
+            size_t n = 0;
+            for (size_t r = 0; r < reps; r++) {
+                memcpy(buf + n, han, strlen(han));
+                n += strlen(han);
+            }
+            /* a stop at character boundary AT, if AT is one */
+            if (at < n && ((unsigned char)buf[at] & 0xC0) == 0x80)
+                continue;
+            char *u = malloc(n + 3); /* exact: ASan sees any overread */
+            assert_non_null(u);
+            memcpy(u, buf, at);
+            memcpy(u + at, "\xE3\x80\x82", 3); /* 。 */
+            memcpy(u + at + 3, buf + at, n - at);
+            const unsigned char *p = (const unsigned char *)u;
+            assert_int_equal(seg_find_stop(p, 0, n + 3, stop), at);
+            assert_int_equal(seg_find_stop(p, at + 3, n + 3, stop), n + 3);
+            free(u);
+        }
+}
+
+/* seg_is_plain promises no folding, no dropping, no space, no mark, no
+ * bracket: checked on every code point. */
+static void test_is_plain(void **ctx)
+{
+    (void)ctx;
+    size_t plain = 0;
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (!seg_is_plain(cp))
+            continue;
+        plain++;
+        assert_int_equal(seg_fold(cp), cp);
+        assert_false(seg_is_edit(cp));
+        assert_false(seg_is_zero_width(cp));
+        assert_false(seg_is_closer(cp) || seg_is_opener(cp));
+    }
+    assert_int_equal(plain, 62 + (0xFEFF - 0x3040));
+    assert_true(seg_is_plain(0x4E2D) && seg_is_plain('7'));
+    assert_false(seg_is_plain(0x3002) || seg_is_plain(0xFF0C) ||
+                 seg_is_plain(0xFEFF) || seg_is_plain(' '));
+}
+
+/* The marks seg_normalize notes are exactly the sentence and clause ends
+ * a scan of the text finds, and a one-line block is listed as a heading
+ * exactly when a scan of its text says so. */
+static void check_marks(const char *s, size_t len)
+{
+    kiln_doc *d = kiln_doc_new();
+    assert_non_null(d);
+    assert_int_equal(kiln_doc_load(d, "t", 0, s, len), 0);
+    seg_marks m = {{0}, {0}, {0}, {0}};
+    assert_int_equal(seg_normalize(d, &m), 0);
+    size_t ke = 0, kc = 0;
+    for (size_t i = 0; i < d->text_len;) {
+        uint32_t cp;
+        size_t n = seg_decode(d->text + i, d->text_len - i, &cp);
+        if (seg_is_sentence_end(cp)) {
+            assert_true(ke < m.sentence_ends.len);
+            assert_int_equal(m.sentence_ends.at[ke++], i);
+        } else if (seg_is_clause_end(cp)) {
+            assert_true(kc < m.clause_ends.len);
+            assert_int_equal(m.clause_ends.at[kc++], i);
+        }
+        i += n;
+    }
+    assert_int_equal(ke, m.sentence_ends.len);
+    assert_int_equal(kc, m.clause_ends.len);
+    size_t kh = 0, kj = 0, blocks = 0;
+    for (size_t pos = 0; pos < d->text_len; blocks++) {
+        seg_line line;
+        size_t next = seg_scan_line(d->text, d->text_len, pos, &line, NULL);
+        bool joined = kj < m.joined.len && m.joined.at[kj] == pos;
+        bool heading = kh < m.headings.len && m.headings.at[kh] == pos;
+        kj += joined;
+        kh += heading;
+        assert_false(joined && heading);
+        if (!joined)
+            assert_int_equal(heading, seg_is_heading(&line.shape));
+        pos = next;
+    }
+    assert_int_equal(kj, m.joined.len); /* every one a block start */
+    assert_int_equal(kh, m.headings.len);
+    seg_marks_free(&m);
+    kiln_doc_free(d);
+}
+
+static void test_marks_noted(void **ctx)
+{
+    (void)ctx;
+    const char *cases[] = {
+        "",
+        "\n\n  \n",
+        "。",
+        "标题\n正文第一句，第二分句。",
+        "一、总体要求\r\n（一）发展目标：到2025年，GDP增长5%；人均1,500元。",
+        "\xEF\xBB\xBF全角！？；：，、。｡､!?;,:　末尾，",
+        "被页面切断的一句很长很长很长很长很长很长很长很长很长很长很长很长的话\n"
+        "继续这句话，然后结束。\n短标题\n- 列表项\n-\n，接上",
+        "数字 1 5 .3 和 12 345 678 元，\xE2\x80\x8B零宽；end of text:",
+        "“引号里的句子。”（括号里的句子！）《书名》",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        check_marks(cases[i], strlen(cases[i]));
+    size_t len;
+    char *sample = read_sample(&len);
+    check_marks(sample, len);
+    free(sample);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +777,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sample_report, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_blank, setup, teardown),
+        cmocka_unit_test(test_cjk_masks),
+        cmocka_unit_test(test_find_stop),
+        cmocka_unit_test(test_count_chars),
+        cmocka_unit_test(test_line_edits),
+        cmocka_unit_test_setup_teardown(test_marks_at_end, setup, teardown),
+        cmocka_unit_test(test_maybe_stops),
+        cmocka_unit_test(test_find_stop_in_han),
+        cmocka_unit_test(test_is_plain),
+        cmocka_unit_test(test_marks_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

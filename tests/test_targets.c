@@ -517,6 +517,453 @@ static void test_uncertain_pairing(void **state)
     kiln_doc_free(d);
 }
 
+/* ---- lookup structures against plain scans ---------------------------- */
+
+/* The longest cue at S (first in file order among equals), by a scan of
+ * every cue: what tg_cue_at must answer. */
+static const tg_cue *cue_at_by_scan(const tg_cues *cues, const char *s,
+                                    size_t len)
+{
+    const tg_cue *best = NULL;
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        if (c->len <= len && (!best || c->len > best->len) &&
+            memcmp(s, c->word, c->len) == 0)
+            best = c;
+    }
+    return best;
+}
+
+static const tg_cue *cue_ending_by_scan(const tg_cues *cues, const char *s,
+                                        size_t len)
+{
+    const tg_cue *best = NULL;
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        if (c->len <= len && (!best || c->len > best->len) &&
+            memcmp(s + len - c->len, c->word, c->len) == 0)
+            best = c;
+    }
+    return best;
+}
+
+/* Every lookup of TEXT[0..N) at every byte against the scans. */
+static void check_cues_on(const tg_cues *cues, const char *text, size_t n)
+{
+    for (size_t i = 0; i <= n; i++) {
+        assert_ptr_equal(tg_cue_at(cues, text + i, n - i),
+                         cue_at_by_scan(cues, text + i, n - i));
+        assert_ptr_equal(tg_cue_ending(cues, text, i),
+                         cue_ending_by_scan(cues, text, i));
+        if (i < n) {
+            size_t step;
+            const tg_cue *c = tg_cue_step(cues, text + i, n - i, &step);
+            assert_ptr_equal(c, cue_at_by_scan(cues, text + i, n - i));
+            assert_int_equal(step, c ? c->len : tg_char_len(text + i, n - i));
+        }
+    }
+}
+
+static char *read_test_file(const char *name, size_t *n)
+{
+    const char *dir = getenv("KILN_TEST_DATA");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests/data", name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)size + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    buf[size] = '\0';
+    *n = (size_t)size;
+    return buf;
+}
+
+static void test_cue_index(void **state)
+{
+    const tg_state *st = *state;
+    const tg_cues *cues = &st->cues;
+    assert_non_null(cues->cp_group); /* the lexicon has no short cue */
+    size_t n;
+    char *text = read_test_file("liling-2021.txt", &n);
+    check_cues_on(cues, text, n);
+    free(text);
+    /* empty input, a cue at the very end, a cue cut short, bad bytes */
+    assert_null(tg_cue_at(cues, "", 0));
+    assert_null(tg_cue_ending(cues, "", 0));
+    const char *ends = "经济总量力争";
+    check_cues_on(cues, ends, strlen(ends));
+    assert_non_null(tg_cue_ending(cues, ends, strlen(ends)));
+    assert_string_equal(tg_cue_ending(cues, ends, strlen(ends))->word, "力争");
+    const char cut[] = "\xE5\x8A\x9B\xE4"; /* 力 and a lead byte */
+    check_cues_on(cues, cut, sizeof cut - 1);
+    const char bad[] = "\xFF\xE5\x8A\x9B\xE4\xBA\x89\x80\xED\xA0\x80";
+    check_cues_on(cues, bad, sizeof bad - 1);
+    /* every cue found where it stands, alone and inside text */
+    for (size_t i = 0; i < cues->len; i++) {
+        char buf[256];
+        int k = snprintf(buf, sizeof buf, "的%s的", cues->items[i].word);
+        assert_true(k > 0 && (size_t)k < sizeof buf);
+        check_cues_on(cues, buf, (size_t)k);
+        check_cues_on(cues, cues->items[i].word, cues->items[i].len);
+        /* a near miss: the last byte changed (and the first) */
+        memcpy(buf, cues->items[i].word, cues->items[i].len);
+        buf[cues->items[i].len - 1] ^= 1;
+        check_cues_on(cues, buf, cues->items[i].len);
+        buf[cues->items[i].len - 1] ^= 1;
+        buf[0] ^= 1;
+        check_cues_on(cues, buf, cues->items[i].len);
+    }
+}
+
+/* A lexicon with a cue shorter than three bytes and a short section word:
+ * the filters pass everything, the lookups still answer as the scan. */
+static void test_cue_index_short_words(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/kiln-test-cues-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("x\ttarget\tweak\n力争\ttarget\tstrong\tsoft\n"
+          "力争实现\ttarget\tstrong\tsoft\n争\tstrip\n"
+          "回\ttarget\tsection\nab\tachieved\tweak\n", f);
+    fclose(f);
+    tg_cues cues;
+    kiln_error err = {{0}};
+    assert_int_equal(tg_cues_load(&cues, path, &err), 0);
+    remove(path);
+    assert_null(cues.cp_group);        /* the buckets serve */
+    assert_null(cues.section_pairs);   /* no section filter */
+    const char *text = "xx力争实现ab回顾力争a\xE5\x8A";
+    check_cues_on(&cues, text, strlen(text));
+    assert_string_equal(tg_cue_at(&cues, text + 2, strlen(text) - 2)->word,
+                        "力争实现");
+    size_t last = 0;
+    assert_true(tg_cues_last_section(&cues, text, strlen(text), &last));
+    assert_int_equal(last, strlen(text));
+    tg_cues_free(&cues);
+}
+
+/* The last start of a section word in S[0..N), by memmem; false if none. */
+static bool last_section_by_scan(const tg_cues *cues, const char *s, size_t n,
+                                 size_t *last)
+{
+    bool found = false;
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        if (c->strength != TG_STRENGTH_SECTION)
+            continue;
+        for (size_t p = 0; p + c->len <= n; p++)
+            if (memcmp(s + p, c->word, c->len) == 0 && (!found || p > *last)) {
+                found = true;
+                *last = p;
+            }
+    }
+    return found;
+}
+
+static void check_sections_on(const tg_cues *cues, const char *s, size_t n)
+{
+    size_t got = 0, want = 0;
+    bool g = tg_cues_last_section(cues, s, n, &got);
+    bool w = last_section_by_scan(cues, s, n, &want);
+    assert_int_equal(g, w);
+    if (w)
+        assert_int_equal(got, want);
+}
+
+static void test_section_filter(void **state)
+{
+    const tg_state *st = *state;
+    const tg_cues *cues = &st->cues;
+    assert_non_null(cues->section_pairs);
+    size_t n;
+    char *text = read_test_file("liling-2021.txt", &n);
+    /* line by line, and the whole text */
+    for (size_t a = 0; a < n;) {
+        const char *nl = memchr(text + a, '\n', n - a);
+        size_t b = nl ? (size_t)(nl - text) : n;
+        check_sections_on(cues, text + a, b - a);
+        a = b + 1;
+    }
+    check_sections_on(cues, text, n);
+    free(text);
+    check_sections_on(cues, "", 0);
+    check_sections_on(cues, "回顾", strlen("回顾"));         /* whole text */
+    check_sections_on(cues, "我们回顾", strlen("我们回顾")); /* at the end */
+    check_sections_on(cues, "我们回\xE9\xA1", strlen("我们回\xE9\xA1"));
+    check_sections_on(cues, "回顾过去五年，未来五年", strlen("回顾过去五年，未来五年"));
+    /* the lexicon's short words are swept for, the others scanned */
+    assert_true(cues->n_short_sections > 0 && cues->n_sections > 0);
+    for (size_t i = 0; i < cues->len; i++) {
+        const tg_cue *c = &cues->items[i];
+        if (c->strength != TG_STRENGTH_SECTION)
+            continue;
+        char buf[256];
+        int k = snprintf(buf, sizeof buf, "a%s", c->word);
+        check_sections_on(cues, buf, (size_t)k);
+        check_sections_on(cues, c->word, c->len - 1); /* cut short */
+    }
+}
+
+/* The hits of tg_cues_section_hits, as a bitmap of starts (len 0: the
+ * shortest word there, checked against the lexicon). */
+typedef struct hit_set {
+    const tg_cues *cues;
+    const char *s;
+    size_t n;
+    unsigned char *at; /* at[p]: shortest word length reported at p */
+} hit_set;
+
+static void record_hit(void *ctx, size_t start, size_t len)
+{
+    hit_set *h = ctx;
+    assert_true(start + len <= h->n);
+    if (!h->at[start] || len < h->at[start])
+        h->at[start] = (unsigned char)len;
+}
+
+/* Every start of a section word is reported, with the shortest word
+ * there, and nothing else. */
+static void check_hits_on(const tg_cues *cues, const char *s, size_t n)
+{
+    hit_set h = {cues, s, n, calloc(n + 1, 1)};
+    assert_non_null(h.at);
+    tg_cues_section_hits(cues, s, n, record_hit, &h);
+    for (size_t p = 0; p < n; p++) {
+        size_t want = 0;
+        for (size_t i = 0; i < cues->len; i++) {
+            const tg_cue *c = &cues->items[i];
+            if (c->strength == TG_STRENGTH_SECTION && p + c->len <= n &&
+                memcmp(s + p, c->word, c->len) == 0 &&
+                (!want || c->len < want))
+                want = c->len;
+        }
+        assert_int_equal(h.at[p], want);
+    }
+    free(h.at);
+}
+
+static tg_cues load_cues_text(const char *text)
+{
+    char path[] = "/tmp/kiln-test-cues-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    tg_cues cues;
+    kiln_error err = {{0}};
+    assert_int_equal(tg_cues_load(&cues, path, &err), 0);
+    remove(path);
+    return cues;
+}
+
+/* Two-character section words are swept for when few, scanned with the
+ * others (a narrower window) when many; either way the same hits. */
+static void test_section_hits(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "", "回顾", "我们回顾", "回顾回顾", "我们回\xE9\xA1",
+        "工作回顾：回顾过去五年，未来五年的目标任务",
+        "目标目标任务1目标任务", "a未来五年", "未来五\xE5",
+        "今年工作回顾今年工作任务总体要求"};
+    const char *few = "回顾\tachieved\tsection\n"
+                      "目标\ttarget\tsection\n"
+                      "工作回顾\tachieved\tsection\n"
+                      "未来五年\ttarget\tsection\n"
+                      "目标任务\ttarget\tsection\n"
+                      "今年工作\ttarget\tsection\n"
+                      "力争\ttarget\tstrong\tsoft\n";
+    const char *many = "回顾\tachieved\tsection\n"
+                       "目标\ttarget\tsection\n"
+                       "任务\ttarget\tsection\n"
+                       "总体\ttarget\tsection\n"
+                       "今年\ttarget\tsection\n"
+                       "工作回顾\tachieved\tsection\n"
+                       "未来五年\ttarget\tsection\n"
+                       "总体要求\ttarget\tsection\n";
+    tg_cues a = load_cues_text(few), b = load_cues_text(many);
+    assert_int_equal(a.n_short_sections, 2);
+    assert_int_equal(a.section_window, strlen("工作回顾"));
+    assert_int_equal(b.n_short_sections, 0);
+    assert_int_equal(b.section_window, strlen("回顾"));
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        check_hits_on(&a, texts[i], strlen(texts[i]));
+        check_hits_on(&b, texts[i], strlen(texts[i]));
+        check_sections_on(&a, texts[i], strlen(texts[i]));
+        check_sections_on(&b, texts[i], strlen(texts[i]));
+    }
+    tg_cues_free(&a);
+    tg_cues_free(&b);
+}
+
+/* heading_year_role as its first version: a scan of every byte. */
+static kiln_role heading_year_by_scan(int report_year, const char *s,
+                                      size_t n)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (s[i] < '0' || s[i] > '9' ||
+            (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        int y = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 5)
+            y = y * 10 + (s[j++] - '0');
+        if (j - i != 4 || !tg_starts(s + j, n - j, "年"))
+            continue;
+        size_t k = j + strlen("年"), d = k;
+        while (d < n && s[d] >= '0' && s[d] <= '9' && d - k < 3)
+            d++;
+        if (d > k && tg_starts(s + d, n - d, "月"))
+            return KILN_ROLE_NONE;
+        return y < report_year ? KILN_ROLE_ACHIEVED : KILN_ROLE_TARGET;
+    }
+    return KILN_ROLE_NONE;
+}
+
+/* The strided search for a heading year finds the first year, wherever
+ * its digits fall, as the byte scan does. */
+static void test_heading_year(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {
+        "", "2021年", "2021", "2021年工作回顾", "一、2020年工作回顾",
+        "a2021年", "ab2021年", "abc2021年", "abcd2021年", "12021年2020年",
+        "202年2023年", "2022年3月5日在会上", "x2022年12月", "2025年目标、2019年",
+        "20211年", "2021年", "一2021å", "2019年 2030年", "第1年2020年"};
+    tg_doc td = {.report_year = 2021};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        const char *h = heads[i];
+        size_t n = strlen(h);
+        /* every cut of the text too: a year at the very end */
+        for (size_t k = 0; k <= n; k++)
+            assert_int_equal(heading_year_role(&td, h, k),
+                             heading_year_by_scan(2021, h, k));
+    }
+    td.report_year = 0;
+    assert_int_equal(heading_year_role(&td, "2021年", strlen("2021年")),
+                     KILN_ROLE_NONE);
+}
+
+static void test_lexicon_index(void **state)
+{
+    const tg_state *st = *state;
+    const tg_lexicon *lex = &st->names;
+    assert_true(lex->n_keys > 0 && lex->n_keys <= lex->len);
+    for (size_t i = 0; i < lex->len; i++) {
+        const char *name = lex->items[i].name;
+        size_t n = strlen(name);
+        /* the first entry of the name, and its first naming a quantity */
+        const char *first = NULL, *quantity = NULL;
+        for (size_t j = 0; j < lex->len; j++)
+            if (strcmp(lex->items[j].name, name) == 0) {
+                if (!first)
+                    first = lex->items[j].canon;
+                if (!quantity && *lex->items[j].canon)
+                    quantity = lex->items[j].canon;
+            }
+        assert_ptr_equal(tg_lexicon_canon(lex, name, n), first);
+        assert_ptr_equal(tg_lexicon_quantity(lex, name, n), quantity);
+        assert_true(n <= lex->max_len);
+        /* a prefix or a longer string is no name unless listed */
+        if (n > 1 && !tg_lexicon_canon(lex, name, n - 1)) {
+            bool listed = false;
+            for (size_t j = 0; j < lex->len; j++)
+                listed |= strlen(lex->items[j].name) == n - 1 &&
+                          memcmp(lex->items[j].name, name, n - 1) == 0;
+            assert_false(listed);
+        }
+    }
+    assert_null(tg_lexicon_canon(lex, "", 0));
+    assert_null(tg_lexicon_canon(lex, "不是指标的名字", strlen("不是指标的名字")));
+}
+
+/* canonical() as a scan of the whole lexicon (its first version). */
+static const char *canonical_by_scan(const tg_lexicon *lex, const char *name,
+                                     size_t n)
+{
+    static const char *const places[] = {"市", "县", "区", "省", "州", "旗",
+                                         "镇", "乡"};
+    for (size_t i = 0; i < lex->len; i++)
+        if (strlen(lex->items[i].name) == n &&
+            memcmp(lex->items[i].name, name, n) == 0)
+            return lex->items[i].canon;
+    const char *c = NULL;
+    size_t best = 0;
+    for (size_t i = 0; i < lex->len; i++) {
+        size_t k = strlen(lex->items[i].name);
+        if (k >= n || k <= best || !*lex->items[i].canon ||
+            memcmp(name + n - k, lex->items[i].name, k) != 0)
+            continue;
+        for (size_t j = 0; j < sizeof places / sizeof *places; j++)
+            if (tg_ends(name, n - k, places[j])) {
+                best = k;
+                c = lex->items[i].canon;
+            }
+    }
+    return c;
+}
+
+static void test_canonical_after_place(void **state)
+{
+    tg_state *st = *state;
+    kiln_doc *d = kiln_doc_new();
+    assert_non_null(d);
+    tg_doc td = {.st = st, .doc = d};
+    const char *gdp = tg_lexicon_canon(&st->names, "地区生产总值",
+                                       strlen("地区生产总值"));
+    assert_non_null(gdp);
+    const char *name = "醴陵市地区生产总值";
+    assert_ptr_equal(canonical(&td, name, strlen(name)), gdp);
+    /* no place word before a listed tail: the name stays as written */
+    name = "甲乙丙丁";
+    assert_string_equal(canonical(&td, name, strlen(name)), name);
+    name = "某某县";
+    assert_string_equal(canonical(&td, name, strlen(name)), name);
+    /* every name after every place and after a plain prefix, and its
+     * tails: the same answer as the scan */
+    static const char *const heads[] = {"", "醴陵市", "全县", "湖南省", "城区",
+                                        "株洲", "乡镇", "a", "市"};
+    const tg_lexicon *lex = &st->names;
+    for (size_t i = 0; i < lex->len; i++)
+        for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+            char buf[512];
+            int k = snprintf(buf, sizeof buf, "%s%s", heads[h],
+                             lex->items[i].name);
+            assert_true(k > 0 && (size_t)k < sizeof buf);
+            for (size_t cut = 0; cut <= (size_t)k; cut++) {
+                const char *want = canonical_by_scan(lex, buf + cut,
+                                                     (size_t)k - cut);
+                const char *got = canonical(&td, buf + cut, (size_t)k - cut);
+                if (want)
+                    assert_ptr_equal(got, want);
+                else
+                    assert_memory_equal(got, buf + cut, (size_t)k - cut);
+            }
+        }
+    kiln_doc_free(d);
+}
+
+static void test_find(void **state)
+{
+    (void)state;
+    assert_int_equal(tg_find("", 0, "等"), (size_t)-1);
+    assert_int_equal(tg_find("abc", 3, ""), (size_t)-1);
+    assert_int_equal(tg_find("A、B等C", strlen("A、B等C"), "等"), 5);
+    assert_int_equal(tg_find("AB等", strlen("AB等"), "等"), 2); /* at end */
+    assert_int_equal(tg_find("AB等", strlen("AB等") - 1, "等"), (size_t)-1);
+    assert_int_equal(tg_find("aab", 3, "ab"), 1);
+    assert_int_equal(tg_find("ab", 2, "abc"), (size_t)-1);
+}
+
 /* ---- lexicon errors ------------------------------------------------- */
 
 static void test_bad_lexicon(void **state)
@@ -561,6 +1008,14 @@ int main(void)
         cmocka_unit_test(test_report_year_option),
         cmocka_unit_test(test_uncertain_pairing),
         cmocka_unit_test(test_bad_lexicon),
+        cmocka_unit_test(test_cue_index),
+        cmocka_unit_test(test_cue_index_short_words),
+        cmocka_unit_test(test_section_filter),
+        cmocka_unit_test(test_section_hits),
+        cmocka_unit_test(test_heading_year),
+        cmocka_unit_test(test_lexicon_index),
+        cmocka_unit_test(test_canonical_after_place),
+        cmocka_unit_test(test_find),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -29,6 +29,12 @@ void kiln_arena_reset(kiln_arena *arena);
  * Returns NULL only when out of memory (or SIZE overflows). */
 void *kiln_arena_alloc(kiln_arena *arena, size_t size);
 
+/* Allocate SIZE bytes aligned like kiln_arena_alloc, NOT zero-filled: for
+ * memory the caller overwrites at once (a copy, a buffer it fills), where
+ * clearing it first would cost as much as the stage's own work.
+ * Returns NULL only when out of memory (or SIZE overflows). Since ABI 1.1. */
+void *kiln_arena_take(kiln_arena *arena, size_t size);
+
 /* Allocate N elements of SIZE bytes each, with overflow checked. */
 void *kiln_arena_calloc(kiln_arena *arena, size_t n, size_t size);
 

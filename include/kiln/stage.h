@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define KILN_ABI_MAJOR 1
-#define KILN_ABI_MINOR 0
+#define KILN_ABI_MINOR 1
 
 /* Option types, and the C type the core stores at `offset`. */
 typedef enum kiln_option_type {

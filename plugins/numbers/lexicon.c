@@ -1,10 +1,13 @@
-/* lexicon.c — the cue words of the numbers stage, in one hash table.
+/* lexicon.c — the cue words of the numbers stage.
  *
  * Two files feed it: the shared unit lexicon (where a unit ends after a
  * number) and the stage's own cue lexicon (measure words, qualifiers,
- * idioms, slogans). A form listed in both keeps the classes of both. The
- * scanner looks words up by longest match at a position, forwards (units)
- * or backwards (qualifiers before a number): at most max_cp hash probes.
+ * idioms, slogans). A form listed in both keeps the classes of both. A
+ * hash table holds the forms (exact lookup while reading); two pair
+ * indexes, rebuilt after each file, answer the scanner's longest-match
+ * lookups at a position, forwards (units) or backwards (qualifiers before
+ * a number): one bit test where no form can begin, else one probe and a
+ * few compares.
  */
 #include "numbers.h"
 
@@ -14,28 +17,75 @@
 #include "kiln/lexicon.h"
 #include "kiln/utf8.h"
 
+/* No second character: the key of a one-character form. */
+#define NO_CP UINT32_C(0x110000)
+/* Longest form numbers_lexicon_at reads, in code points. */
+#define AT_MAX_CP 32
+
+/* A longest-match index: the forms that begin (or end) with one pair of
+ * code points, longest first. A lookup decodes two characters of the
+ * text, probes one slot and compares only the forms of that pair, instead
+ * of hashing every prefix of the text. */
+typedef struct pair_slot {
+    uint64_t key;     /* pair_key(); meaningful when count > 0 */
+    uint32_t first;   /* into pair_index.order */
+    uint32_t count;   /* forms of this pair; 0 marks an empty slot */
+    unsigned classes; /* union of their classes: skip a pair at once */
+} pair_slot;
+
+typedef struct pair_index {
+    pair_slot *slots;
+    size_t n_slots;   /* a power of two, or 0 */
+    uint32_t *order;  /* entry indices, grouped by pair, longest first */
+    /* code points (BMP) that begin (end) a form: most text positions
+     * cost this one bit test */
+    uint8_t edge[0x10000 / 8];
+    /* of those, the one-character forms: no probe for the others */
+    uint8_t single[0x10000 / 8];
+    /* pairs by pair_bit(): most pairs of text characters that begin
+     * (end) no form are told apart here, without a probe */
+    uint8_t pairs[0x10000 / 8];
+    bool astral;      /* a form begins (ends) beyond the BMP */
+} pair_index;
+
 struct numbers_lexicon {
     kiln_arena *arena;     /* forms and reported strings */
     numbers_entry *entries;
     size_t n, cap;
     uint32_t *slots;       /* entry index + 1; 0 is empty */
     size_t n_slots;        /* a power of two */
-    unsigned max_cp;       /* longest form, in code points */
     /* first code points (BMP) of slogans, idioms and count words: the
      * scanner looks those up only where one of them starts */
     uint8_t triggers[0x10000 / 8];
     /* every code point (BMP) where the scanner has work: triggers,
      * numerals and the few characters that open a figure (第, “ ...) */
-    uint8_t interesting[0x10000 / 8];
-    /* hashes of the first characters of all forms (a Bloom filter), so
-     * that most positions cost no hash probe at all */
-    uint8_t starts[0x10000 / 8];
+    uint64_t interesting[NUMBERS_SKIP_WORDS]; /* see numbers_skip_maps */
+    /* the triggers that are interesting for nothing else and begin no
+     * one-character word: worth a look only where trigger_pairs holds
+     * the pair they begin */
+    uint64_t trigger_only[NUMBERS_SKIP_WORDS];
+    /* numbers_pair_bit() of the first two code points of every slogan,
+     * idiom and count word */
+    uint8_t trigger_pairs[0x10000 / 8];
+    pair_index by_start;   /* numbers_lexicon_at: forms by their first pair */
+    pair_index by_end;     /* numbers_lexicon_ending: by their last pair */
 };
 
 static void mark(uint8_t *bits, uint32_t cp)
 {
     if (cp < 0x10000)
         bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}
+
+static void mark_word(uint64_t *bits, uint32_t cp)
+{
+    if (cp < 0x10000)
+        bits[numbers_skip_word(cp)] |= UINT64_C(1) << (cp & 63);
+}
+
+static bool marked(const uint8_t *bits, uint32_t cp)
+{
+    return (bits[cp >> 3] >> (cp & 7)) & 1;
 }
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -46,19 +96,198 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-static size_t seq_len(unsigned char c)
+static bool is_continuation(char c)
 {
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return ((unsigned char)c & 0xC0) == 0x80;
 }
 
-/* The bit of the starts filter for a form or text beginning at S, which
- * has LEN bytes (LEN > 0); 0xFFFFFFFF when its first character is cut. */
-static uint32_t start_key(const char *s, size_t len)
+static uint64_t pair_key(uint32_t a, uint32_t b)
 {
-    size_t n = seq_len((unsigned char)*s);
-    if (n > len)
-        return UINT32_MAX;
-    return (uint32_t)(hash_bytes(s, n) & 0xFFFF);
+    return (uint64_t)a << 32 | b;
+}
+
+static size_t pair_hash(uint64_t key, size_t n_slots)
+{
+    return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) &
+           (n_slots - 1);
+}
+
+/* The bit of the pairs filter for KEY. */
+static uint32_t pair_bit(uint64_t key)
+{
+    return numbers_pair_bit((uint32_t)(key >> 32), (uint32_t)key);
+}
+
+static const pair_slot *pair_find(const pair_index *ix, uint64_t key)
+{
+    if (!ix->n_slots)
+        return NULL;
+    for (size_t i = pair_hash(key, ix->n_slots);;
+         i = (i + 1) & (ix->n_slots - 1)) {
+        const pair_slot *sl = &ix->slots[i];
+        if (!sl->count || sl->key == key)
+            return sl->count ? sl : NULL;
+    }
+}
+
+typedef struct pair_item {
+    uint64_t key;
+    size_t len;
+    uint32_t index;
+} pair_item;
+
+static int cmp_item(const void *pa, const void *pb)
+{
+    const pair_item *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1; /* longest first */
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void pair_free(pair_index *ix)
+{
+    free(ix->slots);
+    free(ix->order);
+    ix->slots = NULL, ix->order = NULL, ix->n_slots = 0;
+}
+
+/* The key of FORM's first pair (or, BACKWARDS, its last pair, last code
+ * point first); false for an empty or invalid form, or one too long for
+ * numbers_lexicon_at. */
+static bool form_key(const numbers_entry *e, bool backwards, uint64_t *key,
+                     uint32_t *edge)
+{
+    uint32_t cps[2] = {NO_CP, NO_CP}, cp;
+    unsigned count = 0;
+    for (size_t p = 0, n; p < e->len; p += n) {
+        if (!(n = numbers_decode(e->form + p, e->len - p, &cp)))
+            return false;
+        if (backwards)
+            cps[1] = cps[0], cps[0] = cp;
+        else if (count < 2)
+            cps[count] = cp;
+        count++;
+    }
+    if (!count || (!backwards && count > AT_MAX_CP))
+        return false;
+    *key = pair_key(cps[0], cps[1]);
+    *edge = cps[0];
+    return true;
+}
+
+/* (Re)build IX over every entry. -1 on OOM (IX is then empty). */
+static int pair_build(pair_index *ix, const numbers_lexicon *lex,
+                      bool backwards)
+{
+    pair_free(ix);
+    memset(ix->edge, 0, sizeof ix->edge);
+    memset(ix->single, 0, sizeof ix->single);
+    memset(ix->pairs, 0, sizeof ix->pairs);
+    ix->astral = false;
+    if (!lex->n)
+        return 0;
+    pair_item *items = malloc(lex->n * sizeof *items);
+    if (!items)
+        return -1;
+    size_t m = 0, groups = 0;
+    for (size_t k = 0; k < lex->n; k++) {
+        uint32_t edge;
+        if (!form_key(&lex->entries[k], backwards, &items[m].key, &edge))
+            continue;
+        items[m].len = lex->entries[k].len;
+        items[m].index = (uint32_t)k;
+        mark(ix->pairs, pair_bit(items[m].key));
+        if ((uint32_t)items[m].key == NO_CP)
+            mark(ix->single, edge);
+        m++;
+        if (edge < 0x10000)
+            mark(ix->edge, edge);
+        else
+            ix->astral = true;
+    }
+    qsort(items, m, sizeof *items, cmp_item);
+    for (size_t i = 0; i < m; i++)
+        groups += i == 0 || items[i].key != items[i - 1].key;
+    size_t n_slots = 16;
+    while (n_slots < groups * 2)
+        n_slots *= 2;
+    ix->slots = calloc(n_slots, sizeof *ix->slots);
+    ix->order = malloc((m ? m : 1) * sizeof *ix->order);
+    if (!ix->slots || !ix->order) {
+        free(items);
+        pair_free(ix);
+        return -1;
+    }
+    ix->n_slots = n_slots;
+    pair_slot *sl = NULL;
+    for (size_t i = 0; i < m; i++) {
+        if (i == 0 || items[i].key != items[i - 1].key) {
+            size_t h = pair_hash(items[i].key, n_slots);
+            while (ix->slots[h].count)
+                h = (h + 1) & (n_slots - 1);
+            sl = &ix->slots[h];
+            sl->key = items[i].key;
+            sl->first = (uint32_t)i;
+        }
+        sl->count++;
+        sl->classes |= lex->entries[items[i].index].classes;
+        ix->order[i] = items[i].index;
+    }
+    free(items);
+    return 0;
+}
+
+/* Characters that open a figure without being a numeral. */
+static const uint32_t openers[] = {
+    0x7B2C /* 第 */, 0x7FFB /* 翻 */, 0x201C /* “ */, 0x6570 /* 数 */,
+    0x51E0 /* 几 */};
+
+static bool is_opener(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+        if (openers[i] == cp)
+            return true;
+    return false;
+}
+
+/* The scanner's trigger filter (see trigger_only, trigger_pairs). */
+static void index_triggers(numbers_lexicon *lex)
+{
+    const unsigned word = NUMBERS_SLOGAN | NUMBERS_IDIOM | NUMBERS_COUNT_WORD;
+    memset(lex->trigger_only, 0, sizeof lex->trigger_only);
+    memset(lex->trigger_pairs, 0, sizeof lex->trigger_pairs);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < lex->n; k++) {
+            const numbers_entry *e = &lex->entries[k];
+            uint32_t first, second;
+            size_t n1 = numbers_decode(e->form, e->len, &first);
+            if (!(e->classes & word) || !n1 || first >= 0x10000)
+                continue;
+            size_t n2 = numbers_decode(e->form + n1, e->len - n1, &second);
+            if (pass == 0 && n2) {
+                mark(lex->trigger_pairs, numbers_pair_bit(first, second));
+                if (!numbers_is_cjk_numeral(first) && !is_opener(first))
+                    mark_word(lex->trigger_only, first);
+            } else if (pass == 1 && !n2) { /* a one-character word */
+                lex->trigger_only[numbers_skip_word(first)] &=
+                    ~(UINT64_C(1) << (first & 63));
+            }
+        }
+}
+
+/* Rebuild both match indexes after a lexicon file was read. */
+static int index_lexicon(numbers_lexicon *lex, int rc, kiln_error *err)
+{
+    index_triggers(lex);
+    if (pair_build(&lex->by_start, lex, false) < 0 ||
+        pair_build(&lex->by_end, lex, true) < 0) {
+        pair_free(&lex->by_start);
+        pair_free(&lex->by_end);
+        return kiln_error_set(err, "out of memory");
+    }
+    return rc;
 }
 
 numbers_lexicon *numbers_lexicon_new(kiln_arena *arena)
@@ -69,12 +298,9 @@ numbers_lexicon *numbers_lexicon_new(kiln_arena *arena)
     lex->arena = arena;
     for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
         if (numbers_is_cjk_numeral(cp))
-            mark(lex->interesting, cp);
-    static const uint32_t openers[] = {
-        0x7B2C /* 第 */, 0x7FFB /* 翻 */, 0x201C /* “ */, 0x6570 /* 数 */,
-        0x51E0 /* 几 */};
+            mark_word(lex->interesting, cp);
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
-        mark(lex->interesting, openers[i]);
+        mark_word(lex->interesting, openers[i]);
     return lex;
 }
 
@@ -85,6 +311,8 @@ void numbers_lexicon_free(numbers_lexicon *lex)
     free(lex->entries);
     free(lex->slots);
     lex->entries = NULL, lex->slots = NULL;
+    pair_free(&lex->by_start);
+    pair_free(&lex->by_end);
 }
 
 const numbers_entry *numbers_lexicon_get(const numbers_lexicon *lex,
@@ -150,12 +378,6 @@ static numbers_entry *entry_for(numbers_lexicon *lex, const char *form,
     while (lex->slots[i])
         i = (i + 1) & (lex->n_slots - 1);
     lex->slots[i] = (uint32_t)(++lex->n);
-    uint32_t key = len ? start_key(form, len) : UINT32_MAX;
-    if (key != UINT32_MAX)
-        lex->starts[key >> 3] |= (uint8_t)(1u << (key & 7));
-    unsigned cps = (unsigned)kiln_utf8_count(form, len);
-    if (cps > lex->max_cp)
-        lex->max_cp = cps;
     return e;
 oom:
     kiln_error_set(err, "out of memory");
@@ -204,7 +426,7 @@ static int unit_row(void *ctx, const kiln_tsv_row *row, kiln_error *err)
 int numbers_lexicon_read_units(numbers_lexicon *lex, const char *path,
                                kiln_error *err)
 {
-    return kiln_tsv_read(path, unit_row, lex, err);
+    return index_lexicon(lex, kiln_tsv_read(path, unit_row, lex, err), err);
 }
 
 static const char *keep(numbers_lexicon *lex, const char *s, kiln_error *err)
@@ -280,7 +502,7 @@ static int cue_row(void *ctx, const kiln_tsv_row *row, kiln_error *err)
         uint32_t cp;
         if (kiln_utf8_decode(e->form, e->len, &cp)) {
             mark(lex->triggers, cp);
-            mark(lex->interesting, cp);
+            mark_word(lex->interesting, cp);
         }
     }
     return 0;
@@ -288,7 +510,8 @@ static int cue_row(void *ctx, const kiln_tsv_row *row, kiln_error *err)
 
 bool numbers_lexicon_interesting(const numbers_lexicon *lex, uint32_t cp)
 {
-    return cp >= 0x10000 || (lex->interesting[cp >> 3] >> (cp & 7)) & 1;
+    return cp >= 0x10000 ||
+           (lex->interesting[numbers_skip_word(cp)] >> (cp & 63)) & 1;
 }
 
 bool numbers_lexicon_trigger(const numbers_lexicon *lex, uint32_t cp)
@@ -299,34 +522,89 @@ bool numbers_lexicon_trigger(const numbers_lexicon *lex, uint32_t cp)
 int numbers_lexicon_read_cues(numbers_lexicon *lex, const char *path,
                               kiln_error *err)
 {
-    return kiln_tsv_read(path, cue_row, lex, err);
+    return index_lexicon(lex, kiln_tsv_read(path, cue_row, lex, err), err);
 }
 
-/* Byte length of the UTF-8 sequence led by C (valid UTF-8 assumed). */
+void numbers_lexicon_skip_maps(const numbers_lexicon *lex,
+                               numbers_skip_maps *maps)
+{
+    maps->interesting = lex->interesting;
+    maps->trigger_only = lex->trigger_only;
+    maps->trigger_pairs = lex->trigger_pairs;
+}
+
+/* The longest form of slot SL that starts at S (LEN bytes), in MASK. The
+ * slot's key characters, the first KEPT bytes of S, are known to match
+ * (UTF-8 writes a code point one way only). */
+static const numbers_entry *longest_at(const numbers_lexicon *lex,
+                                       const pair_slot *sl, const char *s,
+                                       size_t len, size_t kept, unsigned mask)
+{
+    if (!sl || !(sl->classes & mask))
+        return NULL;
+    for (uint32_t i = 0; i < sl->count; i++) {
+        const numbers_entry *e =
+            &lex->entries[lex->by_start.order[sl->first + i]];
+        if (e->len <= len && (e->classes & mask) &&
+            memcmp(e->form + kept, s + kept, e->len - kept) == 0)
+            return e;
+    }
+    return NULL;
+}
+
 const numbers_entry *numbers_lexicon_at(const numbers_lexicon *lex,
                                         const char *s, size_t len,
                                         unsigned mask)
 {
-    size_t ends[32];
-    unsigned k = 0;
-    size_t q = 0;
-    /* every candidate shares the first character at S: test it once */
-    uint32_t key = len ? start_key(s, len) : UINT32_MAX;
-    if (key == UINT32_MAX ||
-        !(lex->starts[key >> 3] & (1u << (key & 7))))
+    const pair_index *ix = &lex->by_start;
+    uint32_t first, second;
+    size_t n1 = numbers_decode(s, len, &first);
+    if (!n1 || (first < 0x10000 ? !marked(ix->edge, first) : !ix->astral))
         return NULL;
-    while (k < lex->max_cp && k < 32 && q < len) {
-        q += seq_len((unsigned char)s[q]);
-        if (q > len)
-            break;
-        ends[k++] = q;
+    const numbers_entry *e = NULL;
+    size_t n2 = n1 < len ? numbers_decode(s + n1, len - n1, &second) : 0;
+    if (n2) {
+        uint64_t key = pair_key(first, second);
+        if (marked(ix->pairs, pair_bit(key)))
+            e = longest_at(lex, pair_find(ix, key), s, len, n1 + n2, mask);
     }
-    while (k > 0) {
-        const numbers_entry *e = numbers_lexicon_get(lex, s, ends[--k]);
-        if (e && (e->classes & mask))
+    if (!e && (first >= 0x10000 || marked(ix->single, first)))
+        e = longest_at(lex, pair_find(ix, pair_key(first, NO_CP)), s, len,
+                       n1, mask);
+    return e;
+}
+
+/* The longest form of slot SL that ends at TEXT + END and starts at or
+ * after TEXT + FLOOR, in MASK. The slot's key characters, the last KEPT
+ * bytes before END, are known to match. */
+static const numbers_entry *longest_ending(const numbers_lexicon *lex,
+                                           const pair_slot *sl,
+                                           const char *text, size_t floor,
+                                           size_t end, size_t kept,
+                                           unsigned mask)
+{
+    if (!sl || !(sl->classes & mask))
+        return NULL;
+    for (uint32_t i = 0; i < sl->count; i++) {
+        const numbers_entry *e =
+            &lex->entries[lex->by_end.order[sl->first + i]];
+        if (e->len <= end - floor && (e->classes & mask) &&
+            memcmp(e->form, text + end - e->len, e->len - kept) == 0)
             return e;
     }
     return NULL;
+}
+
+/* The start of the code point that ends at TEXT + END (not before FLOOR),
+ * and the code point; false if those bytes are no code point. */
+static bool cp_ending(const char *text, size_t floor, size_t end,
+                      size_t *start, uint32_t *cp)
+{
+    size_t q = end - 1;
+    while (q > floor && is_continuation(text[q]))
+        q--;
+    *start = q;
+    return numbers_decode(text + q, end - q, cp) == end - q;
 }
 
 const numbers_entry *numbers_lexicon_ending(const numbers_lexicon *lex,
@@ -334,15 +612,23 @@ const numbers_entry *numbers_lexicon_ending(const numbers_lexicon *lex,
                                             size_t end, unsigned mask,
                                             size_t *start)
 {
-    const numbers_entry *best = NULL;
-    size_t q = end;
-    for (unsigned k = 0; k < lex->max_cp && q > floor; k++) {
-        q--;
-        while (q > floor && ((unsigned char)text[q] & 0xC0) == 0x80)
-            q--;
-        const numbers_entry *e = numbers_lexicon_get(lex, text + q, end - q);
-        if (e && (e->classes & mask))
-            best = e, *start = q;
+    const pair_index *ix = &lex->by_end;
+    uint32_t last, prev;
+    size_t q, q2;
+    if (end <= floor || !cp_ending(text, floor, end, &q, &last) ||
+        (last < 0x10000 ? !marked(ix->edge, last) : !ix->astral))
+        return NULL;
+    const numbers_entry *e = NULL;
+    if (q > floor && cp_ending(text, floor, q, &q2, &prev)) {
+        uint64_t key = pair_key(last, prev);
+        if (marked(ix->pairs, pair_bit(key)))
+            e = longest_ending(lex, pair_find(ix, key), text, floor, end,
+                               end - q2, mask);
     }
-    return best;
+    if (!e && (last >= 0x10000 || marked(ix->single, last)))
+        e = longest_ending(lex, pair_find(ix, pair_key(last, NO_CP)), text,
+                           floor, end, end - q, mask);
+    if (e)
+        *start = end - e->len;
+    return e;
 }

@@ -5,7 +5,9 @@
  * a mention per figure, with the sentence and clause that hold it, and a
  * "number-overflow" diagnostic for a numeral too large to read exactly.
  */
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,57 +71,78 @@ static int cb_init(const kiln_config *cfg, void **state, kiln_error *err)
     return 0;
 }
 
-/* Sentences (and headings) and clauses, each sorted by start, to find the
- * ones that hold a mention by binary search. */
-typedef struct seg_index {
-    int32_t *items;
-    size_t n;
-} seg_index;
+/* Where mentions find their sentence and clause. Segments come depth
+ * first in document order with starts that never decrease (doc.h), and
+ * mentions arrive in text order, so one walk over the segments, merged
+ * with the mentions, finds both: the last sentence (or heading) and the
+ * last clause that start at or before the mention. */
+typedef struct seg_cursor {
+    size_t next;        /* first segment that started after the last query */
+    size_t last_at;     /* the last query */
+    int32_t sentence;   /* last sentence or heading before NEXT, or -1 */
+    int32_t clause;     /* last clause before NEXT, or -1 */
+} seg_cursor;
 
-static int index_segments(kiln_doc *doc, seg_index *sent, seg_index *clause)
+static void seg_cursor_reset(seg_cursor *cur)
 {
+    cur->next = 0, cur->last_at = 0;
+    cur->sentence = cur->clause = -1;
+}
+
+/* Index of SEG if it holds byte offset AT, else -1. */
+static int32_t holding(const kiln_doc *doc, int32_t seg, size_t at)
+{
+    return seg >= 0 && at < doc->segments.items[seg].span.end ? seg : -1;
+}
+
+/* The sentence and clause that hold byte offset AT (-1 for none). */
+static void find_segments(const kiln_doc *doc, seg_cursor *cur, size_t at,
+                          int32_t *sentence, int32_t *clause)
+{
+    if (at < cur->last_at) /* out of order: walk again from the start */
+        seg_cursor_reset(cur);
+    cur->last_at = at;
+    const kiln_segment *segs = doc->segments.items;
     size_t n = doc->segments.len;
-    sent->n = clause->n = 0;
-    if (!n)
-        return 0;
-    sent->items = kiln_arena_calloc(doc->arena, n, sizeof(int32_t));
-    clause->items = kiln_arena_calloc(doc->arena, n, sizeof(int32_t));
-    if (!sent->items || !clause->items)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        kiln_segment_kind k = doc->segments.items[i].kind;
+    for (; cur->next < n && segs[cur->next].span.start <= at; cur->next++) {
+        kiln_segment_kind k = segs[cur->next].kind;
         if (k == KILN_SEG_SENTENCE || k == KILN_SEG_HEADING)
-            sent->items[sent->n++] = (int32_t)i;
+            cur->sentence = (int32_t)cur->next;
         else if (k == KILN_SEG_CLAUSE)
-            clause->items[clause->n++] = (int32_t)i;
+            cur->clause = (int32_t)cur->next;
     }
-    return 0;
+    *sentence = holding(doc, cur->sentence, at);
+    *clause = holding(doc, cur->clause, at);
 }
 
-/* The segment of IDX that holds byte offset AT, or -1. Segments of one
- * kind do not overlap and are appended in text order. */
-static int32_t find_segment(const kiln_doc *doc, const seg_index *idx,
-                            size_t at)
-{
-    size_t lo = 0, hi = idx->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->segments.items[idx->items[mid]].span.start <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return -1;
-    const kiln_segment *s = &doc->segments.items[idx->items[lo - 1]];
-    return at < s->span.end ? idx->items[lo - 1] : -1;
-}
+/* Copies already made in the document's arena of the lexicon's strings
+ * (units, qualifiers): a report repeats a handful of them (万元, %, 亿元)
+ * in most of its mentions, and records never change a string. */
+#define COPY_SLOTS 16
 
 typedef struct doc_sink {
     const numbers_state *st;
     kiln_doc *doc;
-    seg_index sent, clause;
+    seg_cursor segments;
+    const char *copy_of[COPY_SLOTS]; /* the string copied (key) */
+    size_t copy_len[COPY_SLOTS];
+    const char *copy[COPY_SLOTS];    /* its copy in doc->arena */
 } doc_sink;
+
+/* S (LEN bytes, no NUL needed) as a string in the document's arena;
+ * NULL when out of memory. */
+static const char *doc_string(doc_sink *ds, const char *s, size_t len)
+{
+    size_t slot = (size_t)((uintptr_t)s >> 2) % COPY_SLOTS;
+    if (ds->copy_of[slot] == s && ds->copy_len[slot] == len)
+        return ds->copy[slot];
+    const char *copy = kiln_arena_strndup(ds->doc->arena, s, len);
+    if (copy) {
+        ds->copy_of[slot] = s, ds->copy_len[slot] = len;
+        ds->copy[slot] = copy;
+    }
+    return copy;
+}
 
 static int add_hit(void *ctx, const numbers_hit *h)
 {
@@ -133,13 +156,13 @@ static int add_hit(void *ctx, const numbers_hit *h)
     m->value_max = h->value_max, m->has_max = h->has_max;
     m->magnitude = h->magnitude;
     m->kind = h->kind;
-    m->unit = kiln_arena_strndup(doc->arena, h->unit, h->unit_len);
-    m->qualifier = kiln_arena_strndup(doc->arena, h->qualifier,
-                                      strlen(h->qualifier));
-    if (!m->unit || !m->qualifier)
+    /* an empty unit or qualifier keeps the mention's default "" */
+    if (h->unit_len && !(m->unit = doc_string(ds, h->unit, h->unit_len)))
         return -1;
-    m->sentence = find_segment(doc, &ds->sent, h->start);
-    m->clause = find_segment(doc, &ds->clause, h->start);
+    if (*h->qualifier &&
+        !(m->qualifier = doc_string(ds, h->qualifier, strlen(h->qualifier))))
+        return -1;
+    find_segments(doc, &ds->segments, h->start, &m->sentence, &m->clause);
     return 0;
 }
 
@@ -164,8 +187,7 @@ static int cb_process(void *state, kiln_doc *doc, kiln_error *err)
 {
     const numbers_state *st = state;
     doc_sink ds = {.st = st, .doc = doc};
-    if (index_segments(doc, &ds.sent, &ds.clause) < 0)
-        return kiln_error_set(err, "%s: out of memory", doc->id);
+    seg_cursor_reset(&ds.segments);
     numbers_sink sink = {add_hit, add_overflow, &ds};
     if (doc->text && numbers_scan(st->lex, doc->text, doc->text_len, &sink) < 0)
         return kiln_error_set(err, "%s: out of memory", doc->id);

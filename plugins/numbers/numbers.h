@@ -2,7 +2,8 @@
  *
  * numeral.c  reads one numeral (Arabic, Chinese or mixed) into a double;
  * lexicon.c  holds the cue words (units, measure words, qualifiers,
- *            idioms, slogans) in a hash table built once at init;
+ *            idioms, slogans) in tables built once at init, with
+ *            longest-match lookups forwards and backwards;
  * scan.c     finds the mentions of a text: span, value, unit, qualifier,
  *            kind;
  * numbers.c  is the stage: options, lexicon loading, mentions into the
@@ -19,6 +20,29 @@
 #include "kiln/arena.h"
 #include "kiln/doc.h"
 #include "kiln/error.h"
+#include "kiln/utf8.h"
+
+/* kiln_utf8_decode (same results) with the two cases of nearly every
+ * character of a Chinese report, ASCII and a 3-byte sequence that cannot
+ * be overlong or a surrogate, decoded inline. LEN may be 0. */
+static inline size_t numbers_decode(const char *str, size_t len,
+                                    uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    /* a lead byte E1-EF but ED, two continuation bytes (80-BF: below 40
+     * once 80 is flipped off, so one test for both) */
+    if (len >= 3 && s[0] - 0xE1u < 0x0Fu && s[0] != 0xED &&
+        ((s[1] ^ 0x80u) | (s[2] ^ 0x80u)) < 0x40u) {
+        *cp = ((uint32_t)(s[0] & 0x0F) << 12) |
+              ((uint32_t)(s[1] & 0x3F) << 6) | (uint32_t)(s[2] & 0x3F);
+        return 3;
+    }
+    return kiln_utf8_decode(str, len, cp);
+}
 
 /* ---- numerals --------------------------------------------------------- */
 
@@ -130,6 +154,42 @@ bool numbers_lexicon_trigger(const numbers_lexicon *lex, uint32_t cp);
 
 /* Might a mention start at CP? (numerals, 第, “, lexicon words) */
 bool numbers_lexicon_interesting(const numbers_lexicon *lex, uint32_t cp);
+
+/* The same question as bitmaps for the scanner's inner loop. Code points
+ * beyond the BMP are all interesting.
+ *
+ * The bitmaps are laid out for the bytes of UTF-8, not for code points:
+ * a 3-byte character E?h xxh yyh has its bit yy & 63 in word
+ * (xx & 63) << 8 | (E?h & 15), so the scanner takes the word index from
+ * the first two bytes with one AND and the bit from the third byte
+ * (numbers_skip_word below maps a code point to the same word). */
+#define NUMBERS_SKIP_WORDS 0x3F10
+
+static inline uint32_t numbers_skip_word(uint32_t cp)
+{
+    return (cp >> 6 & 0x3Fu) << 8 | (cp >> 12 & 0x0Fu);
+}
+
+typedef struct numbers_skip_maps {
+    /* NUMBERS_SKIP_WORDS words: the interesting characters */
+    const uint64_t *interesting;
+    /* the same layout: characters interesting only as the first of a
+     * slogan, idiom or count word of two or more characters... */
+    const uint64_t *trigger_only;
+    /* ...worth a look only where bit numbers_pair_bit(CP, NEXT) is set
+     * here (bit B of byte B / 8) */
+    const uint8_t *trigger_pairs;
+} numbers_skip_maps;
+
+void numbers_lexicon_skip_maps(const numbers_lexicon *lex,
+                               numbers_skip_maps *maps);
+
+/* A 16-bit hash of a pair of code points, for filters over pairs. */
+static inline uint32_t numbers_pair_bit(uint32_t a, uint32_t b)
+{
+    uint64_t key = (uint64_t)a << 32 | b;
+    return (uint32_t)((key * UINT64_C(0xD6E8FEB86659FD93)) >> 48);
+}
 
 /* The entry whose form is exactly S (LEN bytes), or NULL. */
 const numbers_entry *numbers_lexicon_get(const numbers_lexicon *lex,

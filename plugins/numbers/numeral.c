@@ -15,41 +15,64 @@
 
 #define EXACT_LIMIT 9007199254740992.0 /* 2^53 */
 
+/* The Chinese numeral characters, in a table indexed by CP % NUMERAL_SLOTS
+ * (no two of them share a slot: -Woverride-init, part of -Wextra, would
+ * flag a clash), so that telling one from any other character costs one
+ * probe instead of a chain of comparisons. */
+#define NUMERAL_SLOTS 162
+
+typedef struct numeral_char {
+    uint32_t cp;
+    bool numeral;      /* false in an empty slot */
+    int8_t digit;      /* 0-9, or -1 for a positional */
+    double positional; /* 10, 100, 1000, 1e4, 1e8, or 0 for a digit */
+} numeral_char;
+
+#define DIGIT(c, d) [(c) % NUMERAL_SLOTS] = {(c), true, (d), 0}
+#define POSITIONAL(c, v) [(c) % NUMERAL_SLOTS] = {(c), true, -1, (v)}
+
+static const numeral_char numeral_table[NUMERAL_SLOTS] = {
+    DIGIT(0x3007, 0), DIGIT(0x96F6, 0),                   /* 〇 零 */
+    DIGIT(0x4E00, 1), DIGIT(0x58F9, 1), DIGIT(0x5F0C, 1), /* 一 壹 弌 */
+    DIGIT(0x4E8C, 2), DIGIT(0x4E24, 2), DIGIT(0x8D30, 2),
+    DIGIT(0x8CB3, 2), DIGIT(0x5169, 2),                   /* 二 两 贰 貳 兩 */
+    DIGIT(0x4E09, 3), DIGIT(0x53C1, 3), DIGIT(0x53C3, 3), /* 三 叁 參 */
+    DIGIT(0x56DB, 4), DIGIT(0x8086, 4),                   /* 四 肆 */
+    DIGIT(0x4E94, 5), DIGIT(0x4F0D, 5),                   /* 五 伍 */
+    DIGIT(0x516D, 6), DIGIT(0x9646, 6), DIGIT(0x9678, 6), /* 六 陆 陸 */
+    DIGIT(0x4E03, 7), DIGIT(0x67D2, 7),                   /* 七 柒 */
+    DIGIT(0x516B, 8), DIGIT(0x634C, 8),                   /* 八 捌 */
+    DIGIT(0x4E5D, 9), DIGIT(0x7396, 9),                   /* 九 玖 */
+    POSITIONAL(0x5341, 10), POSITIONAL(0x62FE, 10),       /* 十 拾 */
+    POSITIONAL(0x767E, 100), POSITIONAL(0x4F70, 100),     /* 百 佰 */
+    POSITIONAL(0x5343, 1000), POSITIONAL(0x4EDF, 1000),   /* 千 仟 */
+    POSITIONAL(0x4E07, 1e4), POSITIONAL(0x842C, 1e4),     /* 万 萬 */
+    POSITIONAL(0x4EBF, 1e8), POSITIONAL(0x5104, 1e8),     /* 亿 億 */
+};
+
+static const numeral_char *numeral_char_of(uint32_t cp)
+{
+    const numeral_char *c = &numeral_table[cp % NUMERAL_SLOTS];
+    return c->numeral && c->cp == cp ? c : NULL;
+}
+
 /* Value of a Chinese digit, or -1. */
 static int cjk_digit(uint32_t cp)
 {
-    switch (cp) {
-    case 0x3007: case 0x96F6: return 0;              /* 〇 零 */
-    case 0x4E00: case 0x58F9: case 0x5F0C: return 1; /* 一 壹 弌 */
-    case 0x4E8C: case 0x4E24: case 0x8D30: case 0x8CB3:
-    case 0x5169: return 2;                           /* 二 两 贰 貳 兩 */
-    case 0x4E09: case 0x53C1: case 0x53C3: return 3; /* 三 叁 參 */
-    case 0x56DB: case 0x8086: return 4;              /* 四 肆 */
-    case 0x4E94: case 0x4F0D: return 5;              /* 五 伍 */
-    case 0x516D: case 0x9646: case 0x9678: return 6; /* 六 陆 陸 */
-    case 0x4E03: case 0x67D2: return 7;              /* 七 柒 */
-    case 0x516B: case 0x634C: return 8;              /* 八 捌 */
-    case 0x4E5D: case 0x7396: return 9;              /* 九 玖 */
-    default: return -1;
-    }
+    const numeral_char *c = numeral_char_of(cp);
+    return c ? c->digit : -1;
 }
 
 /* Value of a positional character, or 0. */
 static double cjk_positional(uint32_t cp)
 {
-    switch (cp) {
-    case 0x5341: case 0x62FE: return 10;   /* 十 拾 */
-    case 0x767E: case 0x4F70: return 100;  /* 百 佰 */
-    case 0x5343: case 0x4EDF: return 1000; /* 千 仟 */
-    case 0x4E07: case 0x842C: return 1e4;  /* 万 萬 */
-    case 0x4EBF: case 0x5104: return 1e8;  /* 亿 億 */
-    default: return 0;
-    }
+    const numeral_char *c = numeral_char_of(cp);
+    return c ? c->positional : 0;
 }
 
 bool numbers_is_cjk_numeral(uint32_t cp)
 {
-    return cjk_digit(cp) >= 0 || cjk_positional(cp) > 0;
+    return numeral_char_of(cp) != NULL;
 }
 
 static bool is_digit(char c)
@@ -57,10 +80,10 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static uint32_t peek(const char *s, size_t len, size_t p, size_t *n)
+static inline uint32_t peek(const char *s, size_t len, size_t p, size_t *n)
 {
     uint32_t cp = 0;
-    *n = p < len ? kiln_utf8_decode(s + p, len - p, &cp) : 0;
+    *n = p < len ? numbers_decode(s + p, len - p, &cp) : 0;
     return *n ? cp : 0;
 }
 
@@ -185,8 +208,9 @@ size_t numbers_parse_numeral(const char *s, size_t len,
         uint32_t cp = peek(s, len, p, &n);
         if (!n)
             break;
-        int d = cjk_digit(cp);
-        double u = cjk_positional(cp);
+        const numeral_char *nc = numeral_char_of(cp);
+        int d = nc ? nc->digit : -1;
+        double u = nc ? nc->positional : 0;
         if (d >= 0) {
             if (out->arabic)
                 break;

@@ -12,13 +12,10 @@
 
 #include <string.h>
 
-#include "kiln/utf8.h"
 
 /* A quoted phrase this short that holds a numeral is a name (“三高四新”,
  * “六稳”) unless it is one whole figure (“一个千亿”). */
 #define QUOTE_MAX_CP 6
-/* Farthest a closing quote is looked for, in code points. */
-#define QUOTE_SEARCH_CP 24
 
 enum {
     CP_DI = 0x7B2C,        /* 第 */
@@ -54,10 +51,13 @@ typedef struct scanner {
     size_t floor; /* qualifiers before a number start at or after this */
 } scanner;
 
-static uint32_t cp_at(const scanner *sc, size_t p, size_t limit, size_t *n)
+/* The code point at P (0 at LIMIT), its length in *N (0 at LIMIT).
+ * Inline: the scanner asks this after every numeral and unit. */
+static inline uint32_t cp_at(const scanner *sc, size_t p, size_t limit,
+                             size_t *n)
 {
     uint32_t cp = 0;
-    *n = p < limit ? kiln_utf8_decode(sc->text + p, limit - p, &cp) : 0;
+    *n = p < limit ? numbers_decode(sc->text + p, limit - p, &cp) : 0;
     return *n ? cp : 0;
 }
 
@@ -72,7 +72,7 @@ static uint32_t cp_before(const scanner *sc, size_t p, size_t *start)
     while (q > 0 && ((unsigned char)sc->text[q] & 0xC0) == 0x80)
         q--;
     uint32_t cp = 0;
-    if (!kiln_utf8_decode(sc->text + q, p - q, &cp))
+    if (!numbers_decode(sc->text + q, p - q, &cp))
         cp = 0;
     *start = q;
     return cp;
@@ -105,7 +105,8 @@ static size_t skip_spaces(const scanner *sc, size_t p, size_t limit)
 
 static bool unit_is(const numbers_entry *u, const char *form)
 {
-    return u && strcmp(u->form, form) == 0;
+    size_t len = strlen(form); /* of a literal: folded by the compiler */
+    return u && u->len == len && memcmp(u->form, form, len) == 0;
 }
 
 /* The unit or measure word right after P (a space allowed), or NULL;
@@ -710,7 +711,9 @@ static int quote_at(scanner *sc, size_t p, size_t n, size_t limit,
 {
     size_t cs = p + n, q = cs, ce = 0, n2;
     *next = cs;
-    for (unsigned k = 0; k <= QUOTE_SEARCH_CP && q < limit; k++) {
+    /* a quote longer than QUOTE_MAX_CP is scanned as ordinary text, so
+     * its end is looked for no farther than that */
+    for (unsigned k = 0; k <= QUOTE_MAX_CP && q < limit; k++) {
         uint32_t c = cp_at(sc, q, limit, &n2);
         if (!n2 || c == '\n' || c == CP_LQUOTE)
             return 0;
@@ -718,13 +721,10 @@ static int quote_at(scanner *sc, size_t p, size_t n, size_t limit,
             ce = q;
             break;
         }
-        if (k == QUOTE_SEARCH_CP)
-            return 0;
         q += n2;
     }
-    if (!ce || ce == cs ||
-        kiln_utf8_count(sc->text + cs, ce - cs) > QUOTE_MAX_CP)
-        return 0; /* long quotes are scanned as ordinary text */
+    if (!ce || ce == cs)
+        return 0;
     double value;
     if (!first_numeral(sc, cs, ce, &value)) {
         *next = ce;
@@ -782,15 +782,99 @@ static int lexicon_word_at(scanner *sc, size_t p, size_t limit, size_t *next)
     return 1; /* an idiom: no mention inside */
 }
 
+/* Does the trigger CP, whose character ends at P, begin a pair that some
+ * slogan, idiom or count word begins with? */
+static bool trigger_pair_at(const unsigned char *t, size_t p, size_t limit,
+                            uint32_t cp, const numbers_skip_maps *maps)
+{
+    uint32_t next;
+    if (!numbers_decode((const char *)t + p, limit - p, &next))
+        return false;
+    uint32_t bit = numbers_pair_bit(cp, next);
+    return (maps->trigger_pairs[bit >> 3] >> (bit & 7)) & 1;
+}
+
+/* The 8 bytes at T as a little-endian number, on any machine (compilers
+ * turn this into one load where that is the native order). */
+static uint64_t load_le64(const unsigned char *t)
+{
+    return (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 |
+           (uint64_t)t[3] << 24 | (uint64_t)t[4] << 32 |
+           (uint64_t)t[5] << 40 | (uint64_t)t[6] << 48 |
+           (uint64_t)t[7] << 56;
+}
+
+/* Is the character of 3 bytes at the low end of X (little-endian) marked
+ * in MAP? (see numbers_skip_maps for the layout) */
+static uint64_t skip_bit(const uint64_t *map, uint64_t x)
+{
+    return map[x & 0x3F0Fu] >> (x >> 16 & 0x3Fu) & 1;
+}
+
+/* Where the next character of interest may start at or after P: a digit,
+ * a 3-byte character marked interesting (a trigger only where a word can
+ * begin), or any other non-ASCII character (for the caller to decode).
+ * Most of a report is skipped here: two Chinese characters per step, one
+ * load and one table word each, no decoding (text is valid UTF-8, so a
+ * lead byte E0-EF has two continuation bytes after it). */
+static size_t skip_plain(const unsigned char *t, size_t p, size_t limit,
+                         const numbers_skip_maps *maps)
+{
+    const uint64_t *interesting = maps->interesting;
+    size_t end3 = limit > 2 ? limit - 2 : 0; /* a 3-byte character fits */
+    size_t end8 = limit > 7 ? limit - 7 : 0; /* 8 bytes can be loaded */
+    while (p < end3) {
+        /* two plain Chinese characters per step: lead bytes at 0 and 3 */
+        while (p < end8) {
+            uint64_t x = load_le64(t + p);
+            if ((x & 0xF00000F0u) != 0xE00000E0u ||
+                skip_bit(interesting, x) | skip_bit(interesting, x >> 24)) {
+                /* the first one may still be plain */
+                if ((x & 0xF0u) == 0xE0u && !skip_bit(interesting, x))
+                    p += 3;
+                break;
+            }
+            p += 6;
+        }
+        if (p >= end3)
+            break;
+        unsigned c = t[p];
+        if (c - 0xE0u < 0x10u) {
+            uint32_t block = (c & 0x0Fu) | (t[p + 1] & 0x3Fu) << 8;
+            unsigned bit = t[p + 2] & 0x3Fu;
+            if ((interesting[block] >> bit) & 1) {
+                uint32_t cp = (c & 0x0Fu) << 12 |
+                              (uint32_t)(t[p + 1] & 0x3Fu) << 6 | bit;
+                if (!((maps->trigger_only[block] >> bit) & 1) ||
+                    trigger_pair_at(t, p + 3, limit, cp, maps))
+                    return p;
+            }
+            p += 3;
+        } else if (c < 0x80 && !is_digit(c)) {
+            p++;
+        } else {
+            return p;
+        }
+    }
+    while (p < limit && t[p] < 0x80 && !is_digit(t[p]))
+        p++;
+    return p;
+}
+
 static int scan_range(scanner *sc, size_t from, size_t limit)
 {
     const char *t = sc->text;
+    numbers_skip_maps maps;
+    numbers_lexicon_skip_maps(sc->lex, &maps);
     size_t p = from;
-    while (p < limit) {
+    for (;;) {
+        p = skip_plain((const unsigned char *)t, p, limit, &maps);
+        if (p >= limit)
+            break;
         unsigned char c = (unsigned char)t[p];
         size_t next = p + 1;
-        if (c < 0x80) {
-            if (is_digit(c) && number_at(sc, p, limit, &next) < 0)
+        if (c < 0x80) { /* a digit */
+            if (number_at(sc, p, limit, &next) < 0)
                 return -1;
             p = next > p ? next : p + 1;
             continue;
@@ -800,20 +884,20 @@ static int scan_range(scanner *sc, size_t from, size_t limit)
         if (c >= 0xE0 && c < 0xF0 && p + 2 < limit &&
             ((unsigned char)t[p + 1] & 0xC0) == 0x80 &&
             ((unsigned char)t[p + 2] & 0xC0) == 0x80) {
-            /* the common case, a 3-byte character (text is valid UTF-8) */
+            /* as in skip_plain (text is valid UTF-8) */
             cp = ((uint32_t)(c & 0x0F) << 12) |
                  ((uint32_t)(t[p + 1] & 0x3F) << 6) | (uint32_t)(t[p + 2] & 0x3F);
-            n = 3;
+            n = 3; /* skip_plain found it interesting */
         } else {
             cp = cp_at(sc, p, limit, &n);
             if (!n) {
                 p++;
                 continue;
             }
-        }
-        if (!numbers_lexicon_interesting(sc->lex, cp)) {
-            p += n;
-            continue;
+            if (!numbers_lexicon_interesting(sc->lex, cp)) {
+                p += n;
+                continue;
+            }
         }
         next = p + n;
         int rc = 0;

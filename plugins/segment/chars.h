@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decode the code point at S (LEN > 0 bytes left) of text already
  * validated; inline because every stage of this module decodes every
@@ -32,6 +33,128 @@ static inline size_t seg_decode(const char *str, size_t len, uint32_t *cp)
         *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) |
               ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
     return n;
+}
+
+/* Index of the lowest set bit of M (M != 0). */
+static inline unsigned seg_lowest_bit(unsigned m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned k = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
+/* Index of the lowest set bit of M (M != 0). */
+static inline unsigned seg_lowest_bit64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned k = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
+/* Whether a word loaded from memory holds its first byte lowest. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SEG_LITTLE_ENDIAN 1
+#else
+#define SEG_LITTLE_ENDIAN 0
+#endif
+
+/* Bit 7 of each byte of W that may stop a scan: ASCII, the lead bytes
+ * C0-E3 and EF-FF. Clear for continuation bytes and the lead bytes E4-EE,
+ * which start the CJK ideographs (U+4000-U+EFFF): most of a report, so
+ * eight of its bytes are passed in a dozen instructions. */
+static inline uint64_t seg_maybe_stops(uint64_t w)
+{
+    const uint64_t hi = 0x8080808080808080u, ones = 0x0101010101010101u;
+    uint64_t low = w & ~hi; /* seven bits a byte: adding cannot carry out */
+    uint64_t ge_c0 = (low + 0x40 * ones) & hi;
+    uint64_t ge_e4 = (low + 0x1C * ones) & hi;
+    uint64_t ge_ef = (low + 0x11 * ones) & hi;
+    return (~w & hi) | (ge_c0 & ~ge_e4) | ge_ef;
+}
+
+/* The first byte at or after I (I <= END) that STOP marks, or END.
+ * Eight bytes of ideographs are passed by seg_maybe_stops; only the bytes
+ * it flags are looked up in STOP (on a big-endian machine, all eight of
+ * a flagged word, independently). STOP must mark only ASCII and the lead
+ * bytes C0-E3 and EF-FF (never 0x80-0xBF), so on valid UTF-8 the result
+ * is a character boundary. */
+static inline size_t seg_find_stop(const unsigned char *u, size_t i,
+                                   size_t end, const unsigned char *stop)
+{
+    while (end - i >= 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        uint64_t flags = seg_maybe_stops(w);
+#if SEG_LITTLE_ENDIAN
+        /* the lowest flag is the first byte in memory */
+        for (; flags; flags &= flags - 1) {
+            size_t j = i + (seg_lowest_bit64(flags) >> 3);
+            if (stop[u[j]])
+                return j;
+        }
+#else
+        if (flags) {
+            unsigned m = stop[u[i]] | stop[u[i + 1]] << 1 |
+                         stop[u[i + 2]] << 2 | stop[u[i + 3]] << 3 |
+                         stop[u[i + 4]] << 4 | stop[u[i + 5]] << 5 |
+                         stop[u[i + 6]] << 6 | stop[u[i + 7]] << 7;
+            if (m)
+                return i + seg_lowest_bit(m);
+        }
+#endif
+        i += 8;
+    }
+    while (i < end && !stop[u[i]])
+        i++;
+    return i;
+}
+
+/* Code points in the N bytes at U (valid UTF-8): the bytes that are no
+ * continuation byte, counted eight at a time. */
+static inline size_t seg_count_chars(const unsigned char *u, size_t n)
+{
+    size_t cont = 0, k = 0;
+    for (; n - k >= 8; k += 8) {
+        uint64_t w;
+        memcpy(&w, u + k, 8);
+        /* bit 7 set and bit 6 clear: 10xxxxxx */
+        uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
+        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; k < n; k++)
+        cont += (u[k] & 0xC0) == 0x80;
+    return n - cont;
+}
+
+/* Where the character that ends just before END (END > START) starts. */
+static inline size_t seg_last_char_start(const unsigned char *u,
+                                         size_t start, size_t end)
+{
+    size_t k = end - 1;
+    while (k > start && (u[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
+/* The code point of the 3-byte sequence at U (complete, valid UTF-8). */
+static inline uint32_t seg_decode3(const unsigned char *u)
+{
+    return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
 }
 
 /* The code point the normalized text holds for CP: full-width ASCII forms
@@ -84,6 +207,33 @@ static inline bool seg_is_sentence_end(uint32_t cp)
 static inline bool seg_is_clause_end(uint32_t cp)
 {
     return cp == ',' || cp == ':' || cp == 0x3001 || cp == 0xFF64;
+}
+
+/* Whether the normalized text holds something else than the character
+ * RAW: a space, a zero-width character, a full-width form. */
+static inline bool seg_changes_in_text(uint32_t raw)
+{
+    uint32_t f = seg_fold(raw);
+    return f != raw || seg_is_zero_width(raw) || seg_is_hspace(f);
+}
+
+/* What the writer of the text must look at, not just copy: a character
+ * that changes, or a sentence or clause end (the writer lists where they
+ * land in the text, so that splitting needs no scan of its own). */
+static inline bool seg_is_edit(uint32_t raw)
+{
+    uint32_t f = seg_fold(raw);
+    return seg_changes_in_text(raw) || seg_is_sentence_end(f) ||
+           seg_is_clause_end(f);
+}
+
+/* Whether RAW is a character no rule looks at but as itself: it does not
+ * fold, is not dropped, no space, no sentence or clause end, no bracket
+ * or quote. True of the ASCII letters and digits and of U+3040-U+FEFE
+ * (kana, the ideographs, ...): the quick answer for most characters. */
+static inline bool seg_is_plain(uint32_t raw)
+{
+    return (raw >= 0x3040 && raw < 0xFEFF) || seg_is_ascii_alnum(raw);
 }
 
 /* Closing quotes and brackets, kept with the sentence they end. */

@@ -17,6 +17,7 @@
 #include "segment.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "chars.h"
 
@@ -81,8 +82,79 @@ static bool starts_with_marker(const uint32_t *head, size_t n)
 
 #define HEAD_CP 8
 
-size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line)
+/* Past the head of a line, a character of the lead bytes E2 E3 EF (the
+ * general punctuation, CJK punctuation and full-width blocks: most stops
+ * of the fast scan) is classified by its last two bytes, not decoded and
+ * compared: cjk_row[lead & 0xF][second & 0x3F] names the row of masks
+ * whose bit (third & 0x3F) says whether the character can change the
+ * shape otherwise than as the last character (a space, a zero-width
+ * character, a bracket or quote, a sentence end) and whether it is an
+ * edit (seg_is_edit). The unit tests check every bit. */
+typedef struct cjk_masks {
+    uint64_t shapes, edits;
+} cjk_masks;
+
+static const cjk_masks cjk_mask_rows[] = {
+    {0, 0},
+    {0x0000800033003A00u, 0x0000800000003A00u}, /* U+2000-U+203F */
+    {0x0000000100000000u, 0x0000000100000000u}, /* U+2040-U+207F */
+    {0x0000000000F3FF05u, 0x0000000000000007u}, /* U+3000-U+303F */
+    {0x8000000000000000u, 0x8000000000000000u}, /* U+FEC0-U+FEFF */
+    {0x2800000088000302u, 0xFFFFFFFFFFFFFFFEu}, /* U+FF00-U+FF3F */
+    {0x0000000200000000u, 0x000000127FFFFFFFu}, /* U+FF40-U+FF7F */
+};
+
+static const unsigned char cjk_row[16][64] = {
+    [0x2][0x00] = 1, [0x2][0x01] = 2, [0x3][0x00] = 3,
+    [0xF][0x3B] = 4, [0xF][0x3C] = 5, [0xF][0x3D] = 6,
+};
+
+/* The masks of the 3-byte character at U (lead E2, E3 or EF). */
+static const cjk_masks *cjk_masks_of(const unsigned char *u)
 {
+    return &cjk_mask_rows[cjk_row[u[0] & 0x0F][u[1] & 0x3F]];
+}
+
+/* Bytes that stop the fast scan of a line past its head: a character
+ * starting with any other byte changes nothing of the shape but the count
+ * and the last character, and is no edit. Marked: the line breaks, space,
+ * tab, the ASCII brackets, sentence and clause ends, the lead bytes C2 E2
+ * E3 EF of the other spaces, quotes, CJK punctuation and full-width
+ * forms, and bytes that start no valid character. */
+static const unsigned char shape_stop[256] = {
+    ['\n'] = 1, ['\r'] = 1, [' '] = 1, ['\t'] = 1, ['!'] = 1, ['?'] = 1,
+    [';'] = 1, [','] = 1, [':'] = 1,
+    ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+    [0xC0] = 1, [0xC1] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    [0xF5] = 1, [0xF6] = 1, [0xF7] = 1, [0xF8] = 1, [0xF9] = 1, [0xFA] = 1,
+    [0xFB] = 1, [0xFC] = 1, [0xFD] = 1, [0xFE] = 1, [0xFF] = 1,
+};
+
+int seg_offsets_reserve(seg_offsets *e, size_t cap)
+{
+    if (cap <= e->cap)
+        return 0;
+    size_t *n = cap <= SIZE_MAX / sizeof *n ? realloc(e->at, cap * sizeof *n)
+                                            : NULL;
+    if (!n) {
+        e->failed = true;
+        return -1;
+    }
+    e->at = n;
+    e->cap = cap;
+    return 0;
+}
+
+int seg_offsets_grow(seg_offsets *e)
+{
+    return seg_offsets_reserve(e, e->cap ? e->cap * 2 : 64);
+}
+
+size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
+                     seg_offsets *edits)
+{
+    if (edits)
+        edits->len = 0;
     seg_shape sh = {0};
     uint32_t head[HEAD_CP];
     size_t n_head = 0;
@@ -93,35 +165,64 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line)
     bool space_after_first = false; /* "- item", not "-5%" */
     line->indented = false;
     size_t i = pos;
-    size_t han_at = SIZE_MAX; /* last character, when taken fast */
+    /* The last character and last_non_closer, when taken fast: where
+     * they end (found back from there only when needed). */
+    size_t han_end = SIZE_MAX, lnc_end = SIZE_MAX;
     while (i < len && !is_line_break((unsigned char)s[i])) {
-        unsigned char c = (unsigned char)s[i];
-        /* Fast path: U+4000-U+9FFF (lead bytes E4-E9) are ideographs,
-         * never space or punctuation; only count them. */
-        if (c >= 0xE4 && c <= 0xE9 && n_head == HEAD_CP && i + 3 <= len) {
-            han_at = i;
-            i += 3;
-            content_end = i;
-            sh.n_cp++;
-            continue;
+        /* Fast path past the head: characters that change nothing but
+         * the count and the last character are only counted, the last of
+         * them decoded when it matters. */
+        if (n_head == HEAD_CP) {
+            const unsigned char *u = (const unsigned char *)s;
+            size_t start = i;
+            for (;;) {
+                i = seg_find_stop(u, i, len, shape_stop);
+                /* most characters of the CJK punctuation and full-width
+                 * lead bytes (，：、) only count too */
+                if (len - i < 3 || (u[i] & 0xF0) != 0xE0)
+                    break;
+                const cjk_masks *m = cjk_masks_of(u + i);
+                uint64_t bit = (uint64_t)1 << (u[i + 2] & 0x3F);
+                if (m->shapes & bit)
+                    break;
+                if (edits && (m->edits & bit))
+                    seg_offsets_push(edits, i);
+                i += 3;
+            }
+            if (i > start) {
+                han_end = i;
+                content_end = i;
+                if (sh.n_cp <= SEG_CP_ENOUGH)
+                    sh.n_cp += seg_count_chars(u + start, i - start);
+            }
+            /* the stop is taken below at once, not found a second time */
+            if (i >= len || is_line_break(u[i]))
+                break;
         }
-        uint32_t cp;
-        size_t n = unit_at(s, len, i, &cp);
-        if (cp == 0x200B || seg_is_hspace(cp)) {
-            if (!seen && cp != 0x200B)
-                line->indented = true;
-            if (seen && n_head == 1 && cp != 0x200B)
-                space_after_first = true;
-            i += n;
-            continue;
+        uint32_t raw;
+        size_t n = seg_decode(s + i, len - i, &raw);
+        /* most characters of a head are ideographs: nothing to fold,
+         * drop, note, balance or end */
+        bool plain = seg_is_plain(raw);
+        uint32_t cp = raw;
+        if (!plain) {
+            cp = seg_is_zero_width(raw) ? 0x200B : seg_fold(raw);
+            /* seg_is_edit(raw), from what is known already */
+            if (edits && (cp != raw || cp == 0x200B || seg_is_hspace(cp) ||
+                          seg_is_sentence_end(cp) || seg_is_clause_end(cp)))
+                seg_offsets_push(edits, i);
+            if (cp == 0x200B || seg_is_hspace(cp)) {
+                if (!seen && cp != 0x200B)
+                    line->indented = true;
+                if (seen && n_head == 1 && cp != 0x200B)
+                    space_after_first = true;
+                i += n;
+                continue;
+            }
         }
         if (!seen) {
             seen = true;
             content_start = i;
-        }
-        if (han_at != SIZE_MAX) {
-            unit_at(s, len, han_at, &last_non_closer);
-            han_at = SIZE_MAX;
         }
         content_end = i + n;
         i += n;
@@ -129,13 +230,21 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line)
         if (n_head < HEAD_CP)
             head[n_head++] = cp;
         sh.last = cp;
-        if (!seg_is_closer(cp))
+        bool closer = !plain && seg_is_closer(cp);
+        if (!closer) {
             last_non_closer = cp;
+            lnc_end = SIZE_MAX;
+        } else if (han_end != SIZE_MAX) {
+            lnc_end = han_end; /* decoded at the end, if still the last */
+        }
+        han_end = SIZE_MAX;
+        if (plain)
+            continue;
         if (seg_is_sentence_end(cp))
             sh.has_sentence_end = true;
         if (seg_is_opener(cp))
             depth++;
-        else if (seg_is_closer(cp) && depth > 0)
+        else if (closer && depth > 0)
             depth--;
     }
     size_t next = i;
@@ -148,9 +257,13 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line)
         line->shape = sh;
         return next;
     }
-    if (han_at != SIZE_MAX) {
-        unit_at(s, len, han_at, &sh.last);
+    const unsigned char *u = (const unsigned char *)s;
+    if (han_end != SIZE_MAX) {
+        unit_at(s, len, seg_last_char_start(u, pos, han_end), &sh.last);
         last_non_closer = sh.last;
+    } else if (lnc_end != SIZE_MAX) {
+        unit_at(s, len, seg_last_char_start(u, pos, lnc_end),
+                &last_non_closer);
     }
     line->content_start = content_start;
     line->content_end = content_end;

@@ -1,8 +1,9 @@
 /* normalize.c — the normalized text and its alignment to the original.
  *
  * One pass over the original, line by line (each line is scanned once for
- * its shape, then copied). What changes, each change an atomic run of the
- * alignment, every unchanged stretch one merged copy run:
+ * its shape and its changes, then copied between the changes). What
+ * changes, each change an atomic run of the alignment, every unchanged
+ * stretch one merged copy run:
  *   - BOM and zero-width characters (U+200B-U+200D, U+2060, U+FEFF): deleted;
  *   - full-width ASCII forms U+FF01-U+FF5E: folded to ASCII ("１" -> "1");
  *   - U+3000, no-break and narrow spaces: folded to " ";
@@ -13,7 +14,10 @@
  *   - stray spaces in numbers, see space_run_is_stray().
  * A one-byte line break that becomes "\n" or " " has the same length, so it
  * merges into the copy runs around it: positions still map 1:1.
+ * On the way it notes for split.c where the sentence and clause ends land
+ * in the text and which blocks of one line are headings (seg_marks).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
@@ -32,18 +36,11 @@ typedef struct writer {
     size_t chain_at;            /* text offset where the digit group after
                                    the last removed in-number space starts */
     enum chain_kind chain_kind;
+    seg_marks *marks;
 } writer;
 
-/* Bytes that may start something other than a plain copy: spaces, and the
- * lead bytes of U+0080-U+00BF (no-break space), U+2000-U+2FFF (zero-width,
- * narrow spaces), U+3000-U+3FFF (ideographic space) and U+F000-U+FFFF
- * (full-width forms, BOM). */
-static const unsigned char special_byte[256] = {
-    [' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
-};
-
-static int push_run(writer *w, size_t text_len, size_t orig_off,
-                    size_t orig_len)
+static inline int push_run(writer *w, size_t text_len, size_t orig_off,
+                           size_t orig_len)
 {
     if (w->n_runs) {
         kiln_align_run *r = &w->runs[w->n_runs - 1];
@@ -60,7 +57,10 @@ static int push_run(writer *w, size_t text_len, size_t orig_off,
     }
     if (w->n_runs == w->cap_runs) {
         size_t cap = w->cap_runs ? w->cap_runs * 2 : 64;
-        kiln_align_run *n = kiln_arena_calloc(w->arena, cap, sizeof *n);
+        /* not cleared: the copy and the pushes fill it */
+        kiln_align_run *n = cap <= SIZE_MAX / sizeof *n
+                                ? kiln_arena_take(w->arena, cap * sizeof *n)
+                                : NULL;
         if (!n)
             return -1;
         if (w->n_runs)
@@ -98,7 +98,7 @@ static int put_delete(writer *w, size_t orig_off, size_t n)
 }
 
 /* Decode the code point at POS (valid UTF-8); store it raw and folded. */
-static size_t decode(const writer *w, size_t pos, uint32_t *raw,
+static inline size_t decode(const writer *w, size_t pos, uint32_t *raw,
                      uint32_t *folded)
 {
     size_t n = seg_decode(w->orig + pos, w->orig_len - pos, raw);
@@ -233,40 +233,50 @@ static int emit_space_run(writer *w, size_t pos, size_t end, size_t *after)
     return 0;
 }
 
-/* Emit the content [POS, END) of one line. */
-static int emit_content(writer *w, size_t pos, size_t end)
+/* Emit the content [POS, END) of one line, whose edits EDITS lists
+ * (seg_scan_line found them): copy the stretches between them whole, and
+ * note where its sentence and clause ends land in the text. */
+static int emit_content(writer *w, size_t pos, size_t end,
+                        const seg_offsets *edits)
 {
-    const unsigned char *s = (const unsigned char *)w->orig;
-    while (pos < end) {
-        size_t start = pos;
-        while (pos < end && !special_byte[s[pos]])
-            pos += s[pos] >= 0xE4 && s[pos] <= 0xE9 ? 3 : 1; /* ideograph */
-        if (pos > end) /* not reached on valid UTF-8 */
-            pos = end;
-        if (put_copy(w, start, pos - start) < 0)
-            return -1;
-        if (pos >= end)
-            break;
+    size_t from = pos;
+    for (size_t k = 0; k < edits->len; k++) {
+        size_t at = edits->at[k];
+        if (at < pos)
+            continue; /* leading space, or taken by a space run */
+        if (at >= end)
+            break;    /* trailing space */
         uint32_t raw, f;
-        size_t n = decode(w, pos, &raw, &f);
+        size_t n = decode(w, at, &raw, &f);
+        bool sentence_end = seg_is_sentence_end(f);
+        if (sentence_end || seg_is_clause_end(f)) {
+            /* lands after the copy of [from, at) still to be written */
+            seg_offsets_push(sentence_end ? &w->marks->sentence_ends
+                                          : &w->marks->clause_ends,
+                             w->len + (at - from));
+            if (f == raw) /* a mark is no space: only folding changes it */
+                continue; /* copied with the stretch around it */
+        }
+        if (put_copy(w, from, at - from) < 0)
+            return -1;
         int rc;
         if (seg_is_hspace(f)) {
-            if (emit_space_run(w, pos, end, &pos) < 0)
+            if (emit_space_run(w, at, end, &pos) < 0)
                 return -1;
+            from = pos;
             continue;
         }
         if (seg_is_zero_width(raw))
-            rc = put_delete(w, pos, n);
-        else if (raw != f) {
+            rc = put_delete(w, at, n);
+        else {
             char c = (char)f; /* every folding yields ASCII */
-            rc = put_fold(w, &c, 1, pos, n);
-        } else
-            rc = put_copy(w, pos, n);
+            rc = put_fold(w, &c, 1, at, n);
+        }
         if (rc < 0)
             return -1;
-        pos += n;
+        pos = from = at + n;
     }
-    return 0;
+    return put_copy(w, from, end - from);
 }
 
 static int emit_gap(writer *w, seg_gap gap, size_t from, size_t to)
@@ -282,35 +292,80 @@ static int emit_gap(writer *w, seg_gap gap, size_t from, size_t to)
     return put_fold(w, "\n", 1, from, to - from);
 }
 
-int seg_normalize(kiln_doc *doc)
+/* Note how split must take the block that starts at text offset START
+ * and ends with line LAST, made of LINES lines: a block of one line has
+ * the shape of that line (folding and dropping change no rule of the
+ * shape), so whether it is a heading is known here already. */
+static void end_block(seg_marks *marks, size_t start, size_t lines,
+                      const seg_line *last)
 {
+    if (lines > 1)
+        seg_offsets_push(&marks->joined, start);
+    else if (seg_is_heading(&last->shape))
+        seg_offsets_push(&marks->headings, start);
+}
+
+int seg_normalize(kiln_doc *doc, seg_marks *marks)
+{
+    seg_marks_clear(marks);
     writer w = {
         .arena = doc->arena,
         .orig = doc->original,
         .orig_len = doc->original_len,
-        .text = kiln_arena_alloc(doc->arena, doc->original_len + 1),
+        /* not cleared: filled as written, up to its NUL */
+        .text = kiln_arena_take(doc->arena, doc->original_len + 1),
+        .marks = marks,
     };
-    if (!w.text)
+    /* Reports average one run per 28 original bytes (one per 10 at
+     * most on the corpus): reserve for one per 20 once, so the array
+     * seldom grows (growing copies it). Not cleared: pushes fill it. */
+    w.cap_runs = doc->original_len / 20 + 64;
+    w.runs = kiln_arena_take(doc->arena, w.cap_runs * sizeof *w.runs);
+    /* Reports have about one clause end per 50 bytes and one sentence
+     * end per 100: room for more from the start spares the copies of
+     * growing. */
+    if (!w.text || !w.runs ||
+        seg_offsets_reserve(&marks->clause_ends, doc->original_len / 32) < 0 ||
+        seg_offsets_reserve(&marks->sentence_ends, doc->original_len / 64) < 0)
         return -1;
     size_t pos = 0;
     bool have_prev = false;
     seg_line prev = {0};
-    while (pos < w.orig_len) {
+    size_t block_start = 0, block_lines = 0;
+    seg_offsets edits = {0};
+    int rc = 0;
+    while (pos < w.orig_len && rc == 0) {
         seg_line line;
-        size_t next = seg_scan_line(w.orig, w.orig_len, pos, &line);
-        pos = next;
+        pos = seg_scan_line(w.orig, w.orig_len, pos, &line, &edits);
+        if (edits.failed) {
+            rc = -1;
+            break;
+        }
         if (line.content_start == line.content_end)
             continue; /* blank: part of the gap around it */
-        size_t gap_from = have_prev ? prev.content_end : 0;
-        int rc = have_prev
-                     ? emit_gap(&w, seg_gap_between(&prev, &line), gap_from,
-                                line.content_start)
-                     : put_delete(&w, 0, line.content_start);
-        if (rc < 0 || emit_content(&w, line.content_start, line.content_end) < 0)
-            return -1;
+        seg_gap gap = have_prev ? seg_gap_between(&prev, &line)
+                                : SEG_GAP_BREAK;
+        if (have_prev && gap == SEG_GAP_BREAK)
+            end_block(marks, block_start, block_lines, &prev);
+        rc = have_prev ? emit_gap(&w, gap, prev.content_end,
+                                  line.content_start)
+                       : put_delete(&w, 0, line.content_start);
+        if (gap == SEG_GAP_BREAK) {
+            block_start = w.len;
+            block_lines = 0;
+        }
+        block_lines++;
+        if (rc == 0)
+            rc = emit_content(&w, line.content_start, line.content_end,
+                              &edits);
         prev = line;
         have_prev = true;
     }
+    free(edits.at);
+    if (have_prev)
+        end_block(marks, block_start, block_lines, &prev);
+    if (rc < 0 || seg_marks_failed(marks))
+        return -1;
     if (put_delete(&w, have_prev ? prev.content_end : 0,
                    w.orig_len - (have_prev ? prev.content_end : 0)) < 0)
         return -1;

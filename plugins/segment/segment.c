@@ -45,7 +45,11 @@ static int cb_process(void *state, kiln_doc *doc, kiln_error *err)
         return kiln_error_set(err, "%s (0x%02x) at byte %zu (line %zu)", why,
                               c, bad, line_of(doc->original, bad));
     }
-    if (seg_normalize(doc) < 0 || seg_split(doc, st->label) < 0)
+    seg_marks marks = {{0}, {0}, {0}, {0}};
+    int rc = seg_normalize(doc, &marks) < 0 ||
+             seg_split(doc, st->label, &marks) < 0;
+    seg_marks_free(&marks);
+    if (rc)
         return kiln_error_set(err, "segment: out of memory");
     doc->layers |= KILN_LAYER_TEXT | KILN_LAYER_SEGMENTS;
     return 0;

@@ -24,24 +24,30 @@ static const char *const predicate_marks[] = {"在", "实现", "全部", "被",
 /* Function words dropped at the head of a predicate. */
 static const char *const predicate_drop[] = {"在", "全部", "被"};
 
+/* A space or bullet at S (N bytes): " ", "\t", "-", "*", "\n", "•", "·",
+ * "—", "　". Sets *LEN to its length. */
 static bool is_space_or_bullet(const char *s, size_t n, size_t *len)
 {
-    static const char *const marks[] = {" ", "\t", "-", "*", "•", "·", "—",
-                                        "　", "\n"};
-    /* Every mark starts with one of these bytes: most characters stop here. */
     switch (n ? (unsigned char)*s : 0) {
     case ' ': case '\t': case '-': case '*': case '\n':
-    case 0xC2: case 0xE2: case 0xE3:
-        break;
+        *len = 1;
+        return true;
+    case 0xC2:
+        if (n >= 2 && memcmp(s, "·", 2) == 0) {
+            *len = 2;
+            return true;
+        }
+        return false;
+    case 0xE2: case 0xE3:
+        if (n >= 3 && (memcmp(s, "•", 3) == 0 || memcmp(s, "—", 3) == 0 ||
+                       memcmp(s, "　", 3) == 0)) {
+            *len = 3;
+            return true;
+        }
+        return false;
     default:
         return false;
     }
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-        if (tg_starts(s, n, marks[i])) {
-            *len = strlen(marks[i]);
-            return true;
-        }
-    return false;
 }
 
 /* Drop a quote or bracket left open or closed by the cut. */
@@ -49,6 +55,15 @@ static piece trim_unbalanced(piece p)
 {
     static const char *const opens[] = {"“", "‘", "《", "(", "（", "\""};
     static const char *const closes[] = {"”", "’", "》", ")", "）", "\""};
+    /* Every cut below needs P to end with an opener or start with a
+     * closer; their last (first) bytes are these. Most pieces stop here. */
+    static const bool opener_last[256] = {[0x9C] = 1, [0x98] = 1, [0x8A] = 1,
+                                          ['('] = 1, [0x88] = 1, ['"'] = 1};
+    static const bool closer_first[256] = {[0xE2] = 1, [0xE3] = 1, [')'] = 1,
+                                           [0xEF] = 1, ['"'] = 1};
+    if (!p.n || (!opener_last[(unsigned char)p.s[p.n - 1]] &&
+                 !closer_first[(unsigned char)p.s[0]]))
+        return p;
     for (size_t i = 0; i < sizeof opens / sizeof *opens; i++) {
         /* Both cuts need P to end with the opener or start with the
          * closer: test that before searching the whole piece. */
@@ -69,13 +84,18 @@ static piece trim_unbalanced(piece p)
 
 static piece trim_space(piece p)
 {
+    /* every space or bullet ends with one of these bytes */
+    static const bool space_last[256] = {[' '] = 1,  ['\t'] = 1, ['-'] = 1,
+                                         ['*'] = 1,  ['\n'] = 1, [0xB7] = 1,
+                                         [0xA2] = 1, [0x94] = 1,  [0x80] = 1};
     size_t k;
     while (p.n && is_space_or_bullet(p.s, p.n, &k)) {
         p.s += k;
         p.n -= k;
     }
     for (;;) {
-        if (!p.n)
+        /* every mark ends with one of these bytes: most pieces stop here */
+        if (!p.n || !space_last[(unsigned char)p.s[p.n - 1]])
             break;
         size_t last = tg_prev_char(p.s, p.n);
         if (!is_space_or_bullet(p.s + last, p.n - last, &k) ||
@@ -153,20 +173,23 @@ static char *drop_inner_cues(kiln_arena *a, const tg_cues *cues, piece p,
     char *out = kiln_arena_alloc(a, p.n + 1);
     if (!out)
         return NULL;
-    size_t o = 0;
+    size_t o = 0, run = 0; /* P[run, i) is still to copy */
     for (size_t i = 0; i < p.n;) {
-        const tg_cue *c = tg_cue_at(cues, p.s + i, p.n - i);
+        size_t k;
+        const tg_cue *c = tg_cue_step(cues, p.s + i, p.n - i, &k);
         if (c && !single_char(c) &&
             (c->cls == TG_CUE_ACHIEVED ||
              (c->cls == TG_CUE_TARGET && c->commitment != KILN_COMMIT_NONE))) {
+            memcpy(out + o, p.s + run, i - run);
+            o += i - run;
             i += c->len;
+            run = i;
             continue;
         }
-        size_t k = c ? c->len : tg_char_len(p.s + i, p.n - i);
-        memcpy(out + o, p.s + i, k);
-        o += k;
         i += k;
     }
+    memcpy(out + o, p.s + run, p.n - run);
+    o += p.n - run;
     out[o] = '\0';
     *out_n = o;
     return out;
@@ -235,7 +258,49 @@ void tg_mentions_near(const tg_doc *td, size_t from, size_t to, size_t *lo,
     *hi = a;
 }
 
-static frame frame_of(const tg_doc *td, size_t mi)
+/* Scan B for breaks from B->pos while it is before UNTIL; marks must end
+ * by END. */
+/* From I, past the characters that cannot be a break while before UNTIL
+ * (END bytes readable): the CJK ones with lead bytes E4..EC (every mark
+ * opens with another byte). One tight loop for most of the text. */
+static size_t skip_no_break(const char *t, size_t i, size_t until, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    while (i < until && end - i >= 3 && u[i] >= 0xE4 && u[i] <= 0xEC &&
+           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+        i += 3;
+    return i;
+}
+
+static void scan_breaks(const char *t, struct tg_breaks *out, size_t until,
+                        size_t end)
+{
+    struct tg_breaks b = *out; /* a local copy: the scan reads bytes */
+    while (b.pos < until) {
+        b.pos = skip_no_break(t, b.pos, until, end);
+        if (b.pos >= until)
+            break;
+        size_t i = b.pos;
+        size_t k = tg_hard_break_at(t + i, end - i);
+        if (k) {
+            b.before_break = b.hard_start;
+            b.last_break = i;
+            b.hard_start = b.item_start = i + k;
+            b.pos = i + k;
+            continue;
+        }
+        k = tg_list_break_at(t + i, end - i);
+        if (k) {
+            b.item_start = i + k;
+            b.pos = i + k;
+            continue;
+        }
+        b.pos = i + tg_char_len(t + i, end - i);
+    }
+    *out = b;
+}
+
+static frame frame_of(tg_doc *td, size_t mi)
 {
     const kiln_doc *doc = td->doc;
     const kiln_mention *m = &doc->mentions.items[mi];
@@ -250,25 +315,24 @@ static frame frame_of(const tg_doc *td, size_t mi)
     if (f.sent_start <= m->span.start && m->span.end <= f.sent_end)
         tg_mentions_near(td, f.sent_start, f.sent_end, &lo, &hi);
     const char *t = doc->text;
-    f.hard_start = f.item_start = f.sent_start;
-    size_t last_break = (size_t)-1, before_break = f.sent_start;
-    for (size_t i = f.sent_start; i < m->span.start;) {
-        size_t k = tg_hard_break_at(t + i, m->span.start - i);
-        if (k) {
-            before_break = f.hard_start;
-            last_break = i;
-            f.hard_start = f.item_start = i + k;
-            i += k;
-            continue;
-        }
-        k = tg_list_break_at(t + i, m->span.start - i);
-        if (k) {
-            f.item_start = i + k;
-            i += k;
-            continue;
-        }
-        i += tg_char_len(t + i, m->span.start - i);
+    size_t end = m->span.start;
+    struct tg_breaks b = {true,         f.sent_start, end,
+                          f.sent_start, f.sent_start, f.sent_start,
+                          (size_t)-1,   f.sent_start};
+    if (td->breaks.saved && td->breaks.from == f.sent_start &&
+        td->breaks.end <= end && td->breaks.pos <= end) {
+        b = td->breaks;
+        b.end = end;
     }
+    /* Up to four bytes before END (a mark has three, a character four)
+     * the scan is the same for any later END: saved for the next mention
+     * of the sentence, which resumes there. */
+    scan_breaks(t, &b, end >= 4 ? end - 3 : 0, end);
+    td->breaks = b;
+    scan_breaks(t, &b, end, end);
+    f.hard_start = b.hard_start;
+    f.item_start = b.item_start;
+    size_t last_break = b.last_break, before_break = b.before_break;
     f.clause_start = f.hard_start;
     for (size_t j = lo; j < hi; j++) {
         const kiln_mention *o = &doc->mentions.items[j];
@@ -323,34 +387,60 @@ static piece span_piece(const kiln_doc *doc, size_t a, size_t b)
     return (piece){doc->text + a, b > a ? b - a : 0};
 }
 
-/* The canonical form of NAME: an exact lexicon entry, or an entry that
- * ends the name after a place (醴陵市地区生产总值 → 地区生产总值). */
+/* Does S[0..N) end with a place word (市, 县 ...)? */
+static bool ends_with_place(const char *s, size_t n)
+{
+    static const char places[][4] = {"市", "县", "区", "省", "州", "旗",
+                                     "镇", "乡"};
+    /* the last bytes of the places: most positions stop there */
+    static const bool place_last[256] = {[0x82] = 1, [0xBF] = 1, [0xBA] = 1,
+                                         [0x81] = 1, [0x9E] = 1, [0x97] = 1,
+                                         [0x87] = 1, [0xA1] = 1};
+    if (n < 3 || !place_last[(unsigned char)s[n - 1]])
+        return false;
+    for (size_t j = 0; j < sizeof places / sizeof *places; j++)
+        if (memcmp(s + n - 3, places[j], 3) == 0)
+            return true;
+    return false;
+}
+
+/* The canonical form of NAME: an exact lexicon entry, or the longest
+ * entry that ends the name after a place (醴陵市地区生产总值 → 地区生产总值). */
 static const char *canonical(const tg_doc *td, const char *name, size_t n)
 {
     const tg_lexicon *lex = &td->st->names;
     const char *c = tg_lexicon_canon(lex, name, n);
     if (c)
         return c;
-    static const char *const places[] = {"市", "县", "区", "省", "州", "旗",
-                                         "镇", "乡"};
-    size_t best = 0;
-    for (size_t i = 0; i < lex->len; i++) {
-        size_t k = strlen(lex->items[i].name);
-        if (k >= n || k <= best || !*lex->items[i].canon ||
-            memcmp(name + n - k, lex->items[i].name, k) != 0)
-            continue;
-        for (size_t j = 0; j < sizeof places / sizeof *places; j++)
-            if (tg_ends(name, n - k, places[j])) {
-                best = k;
-                c = lex->items[i].canon;
-            }
-    }
-    return c ? c : kiln_arena_strndup(td->doc->arena, name, n);
+    /* the longest tail first: the earliest cut after a place word (no
+     * name is longer than max_len) */
+    size_t p = n > lex->max_len + 3 ? n - lex->max_len : 3;
+    for (; p < n; p++)
+        if (ends_with_place(name, p) &&
+            (c = tg_lexicon_quantity(lex, name + p, n - p)) != NULL)
+            return c;
+    return kiln_arena_strndup(td->doc->arena, name, n);
 }
 
+/* X and Y copied one after the other into the arena, each up to a NUL
+ * as "%.*s" would (the text holds none); "" when out of memory. */
 static const char *join(kiln_arena *a, piece x, piece y)
 {
-    return kiln_arena_printf(a, "%.*s%.*s", (int)x.n, x.s, (int)y.n, y.s);
+    x.n = strnlen(x.s, x.n);
+    y.n = strnlen(y.s, y.n);
+    char *out = kiln_arena_alloc(a, x.n + y.n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, x.s, x.n);
+    memcpy(out + x.n, y.s, y.n);
+    out[x.n + y.n] = '\0';
+    return out;
+}
+
+/* S (up to its NUL) and Y, as join. */
+static const char *join_str(kiln_arena *a, const char *s, piece y)
+{
+    return join(a, (piece){s, strlen(s)}, y);
 }
 
 /* The noun after the figure: 新增10000个城区停车位 → 城区停车位; with a
@@ -388,7 +478,7 @@ static const char *noun_after(tg_doc *td, const frame *f,
     const char *head = join(ar, verbs, pred);
     if (!head)
         return "";
-    return kiln_arena_printf(ar, "%s%.*s", head, (int)noun.n, noun.s);
+    return join_str(ar, head, noun);
 }
 
 /* Name of a figure (amount, percent, rank). */
@@ -482,13 +572,15 @@ static const char *figure_name(tg_doc *td, size_t mi)
         if (!tg_ends(base, bn, "增长") && !tg_ends(base, bn, "涨幅") &&
             !tg_ends(base, bn, "增速") && !tg_ends(base, bn, "增幅") &&
             !tg_ends(base, bn, "降幅") && !tg_ends(base, bn, "率"))
-            base = kiln_arena_printf(doc->arena, "%s增长", base);
+            base = join_str(doc->arena, base,
+                            (piece){"增长", strlen("增长")});
     }
     if (base && m->kind == KILN_KIND_RANK && *base) {
         size_t bn = strlen(base);
         if (!tg_ends(base, bn, "排名") && !tg_ends(base, bn, "排位") &&
             !tg_ends(base, bn, "位次") && !tg_ends(base, bn, "名次"))
-            base = kiln_arena_printf(doc->arena, "%s排名", base);
+            base = join_str(doc->arena, base,
+                            (piece){"排名", strlen("排名")});
     }
     return base ? base : "";
 }
@@ -501,7 +593,7 @@ static const char *grade_name(tg_doc *td, size_t mi)
     frame f = frame_of(td, mi);
     piece a = strip_ends(&td->st->cues,
                          span_piece(doc, m->span.end, f.item_end), true);
-    return kiln_arena_printf(doc->arena, "%s%.*s", m->unit, (int)a.n, a.s);
+    return join_str(doc->arena, m->unit, a);
 }
 
 /* “千亿产业” → 产业: the slogan without its numeral. */
@@ -552,7 +644,7 @@ static const char *ahead_name(tg_doc *td, size_t mi)
     const kiln_mention *m = &doc->mentions.items[mi];
     frame f = frame_of(td, mi);
     piece a = trim_space(span_piece(doc, m->span.end, f.item_end));
-    return kiln_arena_printf(doc->arena, "提前%.*s", (int)a.n, a.s);
+    return join_str(doc->arena, "提前", a);
 }
 
 const char *tg_indicator_of(tg_doc *td, size_t mi)

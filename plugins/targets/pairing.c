@@ -46,6 +46,7 @@ static void compute(kiln_comparison *c, const kiln_mention *t,
  * base unit, by list); RUN_SAME says whether every entry of its run
  * (equal keys) has the same level, none NaN. */
 typedef struct result_entry {
+    uint64_t hash; /* of the key: compared first, strings only on a tie */
     const kiln_mention *m;
     const char *unit;
     size_t index;
@@ -57,30 +58,66 @@ typedef struct result_list {
     size_t len;
 } result_list;
 
+/* strcmp, with a shortcut for the shared strings (lexicon names). */
+static int cmp_str(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a, b);
+}
+
 static int cmp_key(const kiln_mention *a, const char *ua,
                    const kiln_mention *b, const char *ub)
 {
-    int c = strcmp(a->indicator, b->indicator);
+    int c = cmp_str(a->indicator, b->indicator);
     if (!c)
         c = (a->kind > b->kind) - (a->kind < b->kind);
     if (!c)
-        c = strcmp(a->dimension, b->dimension);
+        c = cmp_str(a->dimension, b->dimension);
     if (!c)
         c = (int)a->per_capita - (int)b->per_capita;
-    return c ? c : strcmp(ua, ub);
+    return c ? c : cmp_str(ua, ub);
 }
 
+/* FNV-1a over the bytes of S and its terminator (so that fields do not
+ * run into each other). */
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    const uint64_t prime = 0x100000001b3u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * prime;
+    return (h ^ 0x100u) * prime;
+}
+
+/* The hash of the key of cmp_key but the unit: equal keys hash alike.
+ * Computed once per mention; key_hash adds the unit of each list. */
+static uint64_t base_hash(const kiln_mention *m)
+{
+    const uint64_t prime = 0x100000001b3u;
+    uint64_t h = hash_str(0xcbf29ce484222325u, m->indicator);
+    h = (h ^ (uint64_t)m->kind) * prime;
+    h = hash_str(h, m->dimension);
+    return (h ^ (uint64_t)(m->per_capita != 0)) * prime;
+}
+
+static uint64_t key_hash(uint64_t base, const char *unit)
+{
+    return hash_str(base, unit);
+}
+
+/* Entries in the order of their hash, then key, then index: equal keys
+ * stay together (a run), whatever order the runs take. */
 static int cmp_entry(const void *pa, const void *pb)
 {
     const result_entry *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash > b->hash ? 1 : -1;
     int c = cmp_key(a->m, a->unit, b->m, b->unit);
     return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
 /* The results with SI set (1), unset (0) or either (-1), keyed by their
- * base unit (BY_SI) or written unit. */
-static int list_results(const kiln_doc *doc, result_list *out, int si,
-                        bool by_si)
+ * base unit (BY_SI) or written unit; BASE holds each one's base_hash. */
+static int list_results(const kiln_doc *doc, const uint64_t *base,
+                        result_list *out, int si, bool by_si)
 {
     size_t n = 0;
     for (size_t j = 0; j < doc->mentions.len; j++) {
@@ -88,15 +125,16 @@ static int list_results(const kiln_doc *doc, result_list *out, int si,
         n += b->role == KILN_ROLE_ACHIEVED && (si < 0 || b->has_si == si);
     }
     out->len = n;
-    out->items = kiln_arena_calloc(doc->arena, n ? n : 1, sizeof *out->items);
+    out->items = kiln_arena_take(doc->arena, (n ? n : 1) * sizeof *out->items);
     if (!out->items)
         return -1;
     n = 0;
     for (size_t j = 0; j < doc->mentions.len; j++) {
         const kiln_mention *b = &doc->mentions.items[j];
+        const char *unit = by_si ? b->si_unit : b->unit;
         if (b->role == KILN_ROLE_ACHIEVED && (si < 0 || b->has_si == si))
-            out->items[n++] = (result_entry){
-                b, by_si ? b->si_unit : b->unit, j, false};
+            out->items[n++] = (result_entry){key_hash(base[j], unit), b, unit, j,
+                                             false};
     }
     qsort(out->items, n, sizeof *out->items, cmp_entry);
     for (size_t s = 0, e; s < n; s = e) {
@@ -112,11 +150,11 @@ static int list_results(const kiln_doc *doc, result_list *out, int si,
     return 0;
 }
 
-/* First entry of L not below (T's key with UNIT, INDEX). */
+/* First entry of L not below (T's key with UNIT and its HASH, INDEX). */
 static size_t lower_bound(const result_list *l, const kiln_mention *t,
-                          const char *unit, size_t index)
+                          const char *unit, uint64_t hash, size_t index)
 {
-    result_entry probe = {t, unit, index, false};
+    result_entry probe = {hash, t, unit, index, false};
     size_t a = 0, b = l->len;
     while (a < b) {
         size_t mid = a + (b - a) / 2;
@@ -140,13 +178,15 @@ typedef struct candidates {
 
 /* Fold the run of L keyed like T with UNIT into C. */
 static void add_run(candidates *c, const result_list *l,
-                    const kiln_mention *t, const char *unit, size_t i)
+                    const kiln_mention *t, uint64_t t_base, const char *unit,
+                    size_t i)
 {
-    size_t s = lower_bound(l, t, unit, 0);
-    size_t e = lower_bound(l, t, unit, SIZE_MAX);
+    uint64_t hash = key_hash(t_base, unit);
+    size_t s = lower_bound(l, t, unit, hash, 0);
+    size_t e = lower_bound(l, t, unit, hash, SIZE_MAX);
     if (s == e)
         return;
-    size_t p = lower_bound(l, t, unit, i);
+    size_t p = lower_bound(l, t, unit, hash, i);
     double lv = level(l->items[s].m);
     if ((e - s > 1 && !l->items[s].run_same) ||
         (c->n_cand && !(lv == c->level)))
@@ -165,10 +205,19 @@ int tg_pair(tg_doc *td)
     kiln_doc *doc = td->doc;
     const char *label = td->st->label;
     size_t n = doc->mentions.len;
+    /* base_hash of every result and of every target (the rest unset) */
+    uint64_t *hashes = kiln_arena_take(doc->arena, (n ? n : 1) * sizeof *hashes);
+    if (!hashes)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const kiln_mention *m = &doc->mentions.items[i];
+        if (m->role == KILN_ROLE_ACHIEVED || m->role == KILN_ROLE_TARGET)
+            hashes[i] = base_hash(m);
+    }
     result_list by_unit, si_by_si, nosi_by_unit;
-    if (list_results(doc, &by_unit, -1, false) < 0 ||
-        list_results(doc, &si_by_si, 1, true) < 0 ||
-        list_results(doc, &nosi_by_unit, 0, false) < 0)
+    if (list_results(doc, hashes, &by_unit, -1, false) < 0 ||
+        list_results(doc, hashes, &si_by_si, 1, true) < 0 ||
+        list_results(doc, hashes, &nosi_by_unit, 0, false) < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
         const kiln_mention *t = &doc->mentions.items[i];
@@ -179,10 +228,10 @@ int tg_pair(tg_doc *td)
          * that differ make the pairing uncertain. */
         candidates cd = {.before = -1, .after = -1};
         if (*t->indicator && t->has_si) {
-            add_run(&cd, &si_by_si, t, t->si_unit, i);
-            add_run(&cd, &nosi_by_unit, t, t->unit, i);
+            add_run(&cd, &si_by_si, t, hashes[i], t->si_unit, i);
+            add_run(&cd, &nosi_by_unit, t, hashes[i], t->unit, i);
         } else if (*t->indicator)
-            add_run(&cd, &by_unit, t, t->unit, i);
+            add_run(&cd, &by_unit, t, hashes[i], t->unit, i);
         int32_t before = cd.before, after = cd.after;
         size_t n_cand = cd.n_cand;
         bool values_differ = cd.values_differ;

@@ -10,7 +10,33 @@
  * labels) are "other" unless a general pattern makes them a figure. */
 #include "targets_internal.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The year a heading's text S[0..N) names at I, if a four-digit number
+ * not inside a longer one and followed by 年 starts there: *ROLE is its
+ * role (NONE for a dateline). False when no such year starts at I. */
+static bool heading_year_at(const tg_doc *td, const char *s, size_t n,
+                            size_t i, kiln_role *role)
+{
+    if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
+        return false;
+    size_t j = i;
+    int y = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 5)
+        y = y * 10 + (s[j++] - '0');
+    if (j - i != 4 || !tg_starts(s + j, n - j, "年"))
+        return false;
+    size_t k = j + strlen("年"), d = k;
+    while (d < n && s[d] >= '0' && s[d] <= '9' && d - k < 3)
+        d++;
+    if (d > k && tg_starts(s + d, n - d, "月"))
+        *role = KILN_ROLE_NONE; /* a dateline */
+    else
+        *role = y < td->report_year ? KILN_ROLE_ACHIEVED : KILN_ROLE_TARGET;
+    return true;
+}
 
 /* A heading year against the report year: earlier years are reviewed,
  * the report year and later are planned. A full date (2022年3月5日在…) is
@@ -19,37 +45,107 @@ static kiln_role heading_year_role(const tg_doc *td, const char *s, size_t n)
 {
     if (!td->report_year)
         return KILN_ROLE_NONE;
-    for (size_t i = 0; i + 4 < n; i++) {
-        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' &&
-                                         s[i - 1] <= '9'))
+    /* A year is four digits: every fourth byte is looked at, and only
+     * the four starts before a digit there are tried (in order, so the
+     * first year of the text is found). */
+    for (size_t r = 3; r < n; r += 4) {
+        if (s[r] < '0' || s[r] > '9')
             continue;
-        size_t j = i;
-        int y = 0;
-        while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 5)
-            y = y * 10 + (s[j++] - '0');
-        if (j - i != 4 || !tg_starts(s + j, n - j, "年"))
-            continue;
-        size_t k = j + strlen("年"), d = k;
-        while (d < n && s[d] >= '0' && s[d] <= '9' && d - k < 3)
-            d++;
-        if (d > k && tg_starts(s + d, n - d, "月"))
-            return KILN_ROLE_NONE; /* a dateline */
-        return y < td->report_year ? KILN_ROLE_ACHIEVED
-                                       : KILN_ROLE_TARGET;
+        kiln_role role;
+        for (size_t i = r - 3; i <= r && i + 4 < n; i++)
+            if (heading_year_at(td, s, n, i, &role))
+                return role;
     }
     return KILN_ROLE_NONE;
 }
 
-/* First section word in [s, s+n). */
-static const tg_cue *section_cue(const tg_cues *cues, const char *s, size_t n)
+/* The places where section words occur in the document: start and end
+ * of each (the shortest one at a start), sorted by start. Found in one
+ * pass over the text rather than once per sentence. */
+typedef struct section_hits {
+    kiln_arena *arena;
+    struct section_hit {
+        size_t start, end;
+    } *items;
+    size_t len, cap;
+    size_t next; /* first hit at or after the last FROM looked up */
+    bool failed; /* out of memory */
+} section_hits;
+
+static void add_section_hit(void *ctx, size_t start, size_t len)
 {
-    if (!tg_cues_may_hold_section(cues, s, n))
-        return NULL;
-    for (size_t i = 0; i < n;) {
-        const tg_cue *c = tg_cue_at(cues, s + i, n - i);
+    section_hits *h = ctx;
+    if (h->len == h->cap) {
+        size_t cap = h->cap ? 2 * h->cap : 16;
+        struct section_hit *items =
+            kiln_arena_take(h->arena, cap * sizeof *items);
+        if (!items) {
+            h->failed = true;
+            return;
+        }
+        if (h->len)
+            memcpy(items, h->items, h->len * sizeof *items);
+        h->items = items;
+        h->cap = cap;
+    }
+    h->items[h->len++] = (struct section_hit){start, start + len};
+}
+
+static int cmp_hit_start(const void *pa, const void *pb)
+{
+    const struct section_hit *a = pa, *b = pb;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+/* The last start of a section word lying wholly in [FROM, TO); false if
+ * none. Sentences come in order: the first hit at or after FROM is
+ * usually found by moving on from the last one. */
+static bool last_hit_in(section_hits *h, size_t from, size_t to,
+                        size_t *last)
+{
+    size_t a = h->next;
+    if (a && h->items[a - 1].start >= from) { /* FROM went back: search */
+        size_t b = a;
+        a = 0;
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if (h->items[mid].start < from)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+    }
+    while (a < h->len && h->items[a].start < from)
+        a++;
+    h->next = a;
+    bool found = false;
+    for (; a < h->len && h->items[a].start < to; a++)
+        if (h->items[a].end <= to) {
+            found = true;
+            *last = h->items[a].start;
+        }
+    return found;
+}
+
+/* First section word in [s, s+n), the text from FROM of the document;
+ * HITS: the document's section hits (NULL: none found, look anyway). */
+static const tg_cue *section_cue(const tg_cues *cues, section_hits *hits,
+                                 size_t from, const char *s, size_t n)
+{
+    size_t last = n;
+    if (hits) {
+        if (!last_hit_in(hits, from, from + n, &last))
+            return NULL;
+        last -= from;
+    }
+    /* the scan must start at S (cues before decide where it looks) but
+     * may stop after the last place a section word starts */
+    for (size_t i = 0; i < n && i <= last;) {
+        size_t step;
+        const tg_cue *c = tg_cue_step(cues, s + i, n - i, &step);
         if (c && c->strength == TG_STRENGTH_SECTION)
             return c;
-        i += c ? c->len : tg_char_len(s + i, n - i);
+        i += step;
     }
     return NULL;
 }
@@ -79,39 +175,51 @@ int tg_sections(tg_doc *td)
 {
     kiln_doc *doc = td->doc;
     size_t n = doc->segments.len;
-    td->section = kiln_arena_calloc(doc->arena, n ? n : 1,
-                                    sizeof *td->section);
-    td->section_word = kiln_arena_calloc(doc->arena, n ? n : 1,
-                                         sizeof *td->section_word);
-    if (!td->section || !td->section_word)
+    /* every entry is set below, in segment order */
+    kiln_role *section = kiln_arena_take(doc->arena,
+                                         (n ? n : 1) * sizeof *section);
+    const char **word = kiln_arena_take(doc->arena, (n ? n : 1) * sizeof *word);
+    if (!section || !word)
         return -1;
+    td->section = section;
+    td->section_word = word;
+    const tg_cues *cues = &td->st->cues;
+    section_hits hits = {.arena = doc->arena};
+    if (cues->section_pairs) {
+        tg_cues_section_hits(cues, doc->text, doc->text_len, add_section_hit,
+                             &hits);
+        if (hits.failed)
+            return -1;
+        if (hits.len > 1) /* qsort(NULL, 0, ...) is undefined */
+            qsort(hits.items, hits.len, sizeof *hits.items, cmp_hit_start);
+    }
     kiln_role heading_role = KILN_ROLE_NONE, para_role = KILN_ROLE_NONE;
     const char *heading_word = "", *para_word = "";
     int32_t para = -2;
     bool body = false; /* past the title lines */
     for (size_t i = 0; i < n; i++) {
         const kiln_segment *s = &doc->segments.items[i];
-        const char *t = doc->text + s->span.start;
-        size_t len = s->span.end - s->span.start;
-        td->section_word[i] = "";
         if (s->kind == KILN_SEG_PARAGRAPH) {
-            td->section[i] = heading_role;
-            td->section_word[i] = heading_word;
+            section[i] = heading_role;
+            word[i] = heading_word;
             continue;
         }
         if (s->kind == KILN_SEG_CLAUSE) {
             bool up = s->parent >= 0 && (size_t)s->parent < i;
-            td->section[i] = up ? td->section[s->parent] : KILN_ROLE_NONE;
-            td->section_word[i] = up ? td->section_word[s->parent] : "";
+            section[i] = up ? section[s->parent] : KILN_ROLE_NONE;
+            word[i] = up ? word[s->parent] : "";
             continue;
         }
+        const char *t = doc->text + s->span.start;
+        size_t len = s->span.end - s->span.start;
         if (s->kind == KILN_SEG_SENTENCE)
             body = true;
         if (s->parent != para) { /* a new paragraph: forget its lead-in */
             para = s->parent;
             para_role = KILN_ROLE_NONE;
         }
-        const tg_cue *c = section_cue(&td->st->cues, t, len);
+        const tg_cue *c = section_cue(cues, cues->section_pairs ? &hits : NULL,
+                                      s->span.start, t, len);
         if (s->kind == KILN_SEG_HEADING ||
             (c && alone_in_paragraph(doc, s))) {
             /* the title lines' year dates the report, it opens nothing */
@@ -123,18 +231,16 @@ int tg_sections(tg_doc *td)
                 heading_word = c ? c->word : "(heading year)";
             }
             para_role = KILN_ROLE_NONE;
-            td->section[i] = heading_role;
-            td->section_word[i] = heading_word;
+            section[i] = heading_role;
+            word[i] = heading_word;
             continue;
         }
         if (c && para_role == KILN_ROLE_NONE) {
             para_role = cue_role(c);
             para_word = c->word;
         }
-        td->section[i] = para_role != KILN_ROLE_NONE ? para_role
-                                                     : heading_role;
-        td->section_word[i] = para_role != KILN_ROLE_NONE ? para_word
-                                                          : heading_word;
+        section[i] = para_role != KILN_ROLE_NONE ? para_role : heading_role;
+        word[i] = para_role != KILN_ROLE_NONE ? para_word : heading_word;
     }
     return 0;
 }
@@ -205,8 +311,48 @@ static bool past_year_before(const tg_doc *td, const kiln_mention *m,
     return false;
 }
 
+/* Where a scan for role cues got to (the next position to look at) and
+ * what it found before there. */
+typedef struct cue_state {
+    size_t pos;
+    cue_hit strong, weak;
+    kiln_commitment commit;
+} cue_state;
+
+/* A state saved from the figure before, in the sentence starting at FROM
+ * (SIZE_MAX: none), scanned for cues ending by END: the scan of a later
+ * figure of that sentence resumes there instead of at its start. */
+typedef struct cue_resume {
+    size_t from, end;
+    cue_state at;
+} cue_resume;
+
+/* Scan for role cues from ST->pos while it is before UNTIL; cues must end
+ * by END. */
+static void scan_role_cues(const tg_cues *cues, const char *t, cue_state *st,
+                           size_t until, size_t end)
+{
+    /* a local position: the filters read bytes, which may alias *ST */
+    size_t pos = st->pos;
+    while (pos < until) {
+        size_t step;
+        const tg_cue *c = tg_cue_step(cues, t + pos, end - pos, &step);
+        if (c && (c->cls == TG_CUE_TARGET || c->cls == TG_CUE_ACHIEVED)) {
+            if (c->strength == TG_STRENGTH_STRONG)
+                st->strong = (cue_hit){c, c->word};
+            else if (c->strength == TG_STRENGTH_WEAK)
+                st->weak = (cue_hit){c, c->word};
+            if (c->commitment != KILN_COMMIT_NONE)
+                st->commit = c->commitment;
+        }
+        pos += step;
+    }
+    st->pos = pos;
+}
+
 /* The role the words and the section give to the figure M. */
-static kiln_role context_role(const tg_doc *td, kiln_mention *m)
+static kiln_role context_role(const tg_doc *td, kiln_mention *m,
+                              cue_resume *resume)
 {
     const kiln_doc *doc = td->doc;
     const tg_cues *cues = &td->st->cues;
@@ -214,25 +360,26 @@ static kiln_role context_role(const tg_doc *td, kiln_mention *m)
     size_t from = si >= 0 ? doc->segments.items[si].span.start : 0;
     size_t to = si >= 0 ? doc->segments.items[si].span.end : doc->text_len;
     const char *t = doc->text;
-    cue_hit strong = {0}, weak = {0};
-    kiln_commitment commit = KILN_COMMIT_NONE;
-    for (size_t i = from; i < m->span.start;) {
-        const tg_cue *c = tg_cue_at(cues, t + i, m->span.start - i);
-        if (c && (c->cls == TG_CUE_TARGET || c->cls == TG_CUE_ACHIEVED)) {
-            if (c->strength == TG_STRENGTH_STRONG)
-                strong = (cue_hit){c, c->word};
-            else if (c->strength == TG_STRENGTH_WEAK)
-                weak = (cue_hit){c, c->word};
-            if (c->commitment != KILN_COMMIT_NONE)
-                commit = c->commitment;
-        }
-        i += c ? c->len : tg_char_len(t + i, m->span.start - i);
-    }
+    size_t end = m->span.start;
+    cue_state st = {.pos = from};
+    if (resume->from == from && resume->end <= end && resume->at.pos <= end)
+        st = resume->at;
+    /* Up to MARGIN bytes before END every cue may match (none is longer,
+     * a character has at most four bytes, the filters look at six): the
+     * scan there is the same for any later END, so it is saved for the
+     * next figure. */
+    size_t margin = cues->max_len > 6 ? cues->max_len : 6;
+    scan_role_cues(cues, t, &st, end >= margin ? end - margin + 1 : 0, end);
+    *resume = (cue_resume){from, end, st};
+    scan_role_cues(cues, t, &st, end, end);
+    cue_hit strong = st.strong, weak = st.weak;
+    kiln_commitment commit = st.commit;
     if (!strong.cue) { /* a strong target word later in the clause */
         for (size_t i = m->span.end; i < to;) {
             if (tg_hard_break_at(t + i, to - i))
                 break;
-            const tg_cue *c = tg_cue_at(cues, t + i, to - i);
+            size_t step;
+            const tg_cue *c = tg_cue_step(cues, t + i, to - i, &step);
             if (c && c->cls == TG_CUE_TARGET &&
                 c->strength == TG_STRENGTH_STRONG) {
                 strong = (cue_hit){c, c->word};
@@ -240,7 +387,7 @@ static kiln_role context_role(const tg_doc *td, kiln_mention *m)
                     commit = c->commitment;
                 break;
             }
-            i += c ? c->len : tg_char_len(t + i, to - i);
+            i += step;
         }
     }
     m->commitment = KILN_COMMIT_NONE;
@@ -346,6 +493,7 @@ static bool grade_ordinal(const kiln_mention *m)
 void tg_decide_roles(tg_doc *td)
 {
     kiln_doc *doc = td->doc;
+    cue_resume resume = {.from = SIZE_MAX};
     for (size_t i = 0; i < doc->mentions.len; i++) {
         kiln_mention *m = &doc->mentions.items[i];
         m->cue = "";
@@ -354,7 +502,7 @@ void tg_decide_roles(tg_doc *td)
             tg_is_zero_slogan(m) ||
             tg_is_horizon_duration(doc, m) ||
             tg_is_programme_duration(doc, m))
-            m->role = context_role(td, m);
+            m->role = context_role(td, m, &resume);
         else if (tg_is_ahead_duration(doc, m)) {
             m->role = KILN_ROLE_ACHIEVED;
             m->cue = "提前";

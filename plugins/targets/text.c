@@ -3,16 +3,8 @@
 
 #include <string.h>
 
-size_t tg_char_len(const char *s, size_t avail)
+size_t tg_char_len_decode(const char *s, size_t avail)
 {
-    /* Fast paths for ASCII and the three-byte forms that need no range
-     * check (lead E1..EC, EE..EF): the same answer as the full decoder. */
-    const unsigned char *u = (const unsigned char *)s;
-    if (avail && u[0] < 0x80)
-        return 1;
-    if (avail >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
-        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return 3;
     uint32_t cp;
     size_t n = avail ? kiln_utf8_decode(s, avail, &cp) : 0;
     return n ? n : 1;
@@ -26,51 +18,33 @@ size_t tg_prev_char(const char *s, size_t len)
     return i;
 }
 
-bool tg_starts(const char *s, size_t avail, const char *word)
-{
-    size_t n = strlen(word);
-    return n <= avail && memcmp(s, word, n) == 0;
-}
-
-bool tg_ends(const char *s, size_t len, const char *word)
-{
-    size_t n = strlen(word);
-    return n <= len && memcmp(s + len - n, word, n) == 0;
-}
-
 size_t tg_find(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
-    /* memmem: the C library's substring search, not a memcmp per byte */
-    const char *p = n ? memmem(s, len, word, n) : NULL;
-    return p ? (size_t)(p - s) : (size_t)-1;
+    if (!n)
+        return (size_t)-1;
+    /* the pieces searched are short: memchr to each first byte, then a
+     * compare, beats memmem's setup */
+    for (const char *p = s, *end = s + len; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, word[0], (size_t)(end - p) - n + 1);
+        if (!p)
+            break;
+        if (memcmp(p + 1, word + 1, n - 1) == 0)
+            return (size_t)(p - s);
+    }
+    return (size_t)-1;
 }
 
-size_t tg_hard_break_at(const char *s, size_t avail)
+/* The full-width marks of tg_hard_break_at (lead byte E2, E3 or EF). */
+size_t tg_hard_break_slow(const char *s, size_t avail)
 {
-    static const char *const marks[] = {"，", "；", "：", "。", "！", "？",
-                                        "…"};
-    if (!avail)
-        return 0;
-    switch (*s) {
-    case ',': case ';': case ':': case '!': case '?': case '\n': case '\r':
-        return 1;
-    default:
-        break;
-    }
-    /* Every mark starts with one of these bytes: most characters stop here. */
-    unsigned char lead = (unsigned char)*s;
-    if (lead != 0xEF && lead != 0xE3 && lead != 0xE2)
+    static const char marks[][4] = {"，", "；", "：", "。", "！", "？", "…"};
+    if (avail < 3)
         return 0;
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-        if (tg_starts(s, avail, marks[i]))
-            return strlen(marks[i]);
+        if (memcmp(s, marks[i], 3) == 0)
+            return 3;
     return 0;
-}
-
-size_t tg_list_break_at(const char *s, size_t avail)
-{
-    return tg_starts(s, avail, "、") ? strlen("、") : 0;
 }
 
 int32_t tg_sentence_index(const kiln_doc *doc, const kiln_mention *m)

@@ -113,7 +113,7 @@ pipeline_error() {
 }
 pipeline_error "stage 2: no stage 'numbrs'.*did you mean 'numbers'" -p 'segment ! numbrs'
 modules="$(dirname "$KILN_STAGEDIR")/tests/modules" # <builddir>/plugins
-pipeline_error 'abi-major\.la: stage ABI 2\.0, this kiln supports 1\.0' \
+pipeline_error 'abi-major\.la: stage ABI 2\.0, this kiln supports 1\.[0-9]' \
     --plugin-path "$modules" -p 'segment ! abi-major'
 pipeline_error 'abi-minor\.la: stage ABI 1\.[1-9]' --plugin-path "$modules" -p 'segment ! abi-minor'
 pipeline_error "unknown option 'tabel', did you mean 'table'" -p 'segment ! csv tabel=segments'
