@@ -24,6 +24,8 @@ struct kiln_doc_private {
     size_t n_outputs, cap_outputs;
     size_t *cp_index;    /* code points before byte k*CP_STRIDE; arena */
     size_t cp_index_len;
+    size_t cp_index_filled; /* entries computed so far (built lazily) */
+    bool original_checked; /* valid UTF-8 without NUL, known at load */
 };
 
 kiln_doc *kiln_doc_new(void)
@@ -64,6 +66,8 @@ static void doc_reset(kiln_doc *d, size_t input_no)
     p->n_outputs = 0;
     p->cp_index = NULL;
     p->cp_index_len = 0;
+    p->cp_index_filled = 0;
+    p->original_checked = false;
     memset(&d->segments, 0, sizeof d->segments);
     memset(&d->mentions, 0, sizeof d->mentions);
     memset(&d->comparisons, 0, sizeof d->comparisons);
@@ -111,6 +115,16 @@ void kiln_doc_commit(kiln_doc *d, const char *id, size_t len)
     buf[len] = '\0';
     d->original_len = len;
     d->id = id;
+}
+
+void kiln_doc_mark_checked(kiln_doc *d)
+{
+    d->priv->original_checked = true;
+}
+
+bool kiln_doc_original_checked(const kiln_doc *d)
+{
+    return d->priv->original_checked;
 }
 
 size_t kiln_doc_output_count(const kiln_doc *d)
@@ -292,23 +306,18 @@ size_t kiln_doc_text_to_orig(const kiln_doc *d, size_t t, bool is_end)
     return r->orig_off;
 }
 
-static int build_cp_index(const kiln_doc *d)
+/* The index's memory and its first entry; the rest is filled on demand. */
+static int start_cp_index(const kiln_doc *d)
 {
     struct kiln_doc_private *p = d->priv;
     size_t n = d->original_len / CP_STRIDE + 1;
     size_t *idx = kiln_arena_calloc(d->arena, n, sizeof *idx);
     if (!idx)
         return -1;
-    size_t cps = 0;
-    for (size_t k = 0; k < n; k++) {
-        idx[k] = cps;
-        size_t from = k * CP_STRIDE, to = from + CP_STRIDE;
-        if (to > d->original_len)
-            to = d->original_len;
-        cps += kiln_utf8_count(d->original + from, to - from);
-    }
+    idx[0] = 0;
     p->cp_index = idx;
     p->cp_index_len = n;
+    p->cp_index_filled = 1;
     return 0;
 }
 
@@ -317,9 +326,16 @@ size_t kiln_doc_orig_codepoint(const kiln_doc *d, size_t off)
     if (off > d->original_len)
         off = d->original_len;
     struct kiln_doc_private *p = d->priv;
-    if (!p->cp_index && build_cp_index(d) < 0)
-        return kiln_utf8_count(d->original, off);
     size_t k = off / CP_STRIDE;
+    if (!p->cp_index && start_cp_index(d) < 0)
+        return kiln_utf8_count(d->original, off);
+    /* Filled only as far as asked: the text after the last figure an
+     * exporter prints is never counted. */
+    for (size_t *idx = p->cp_index; p->cp_index_filled <= k; p->cp_index_filled++) {
+        size_t j = p->cp_index_filled;
+        idx[j] = idx[j - 1] +
+                 kiln_utf8_count(d->original + (j - 1) * CP_STRIDE, CP_STRIDE);
+    }
     size_t from = k * CP_STRIDE;
     return p->cp_index[k] + kiln_utf8_count(d->original + from, off - from);
 }

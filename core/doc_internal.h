@@ -21,6 +21,9 @@ char *kiln_doc_begin(kiln_doc *doc, size_t input_no, size_t cap);
 /* ... then, once LEN <= CAP bytes are written, NUL-terminate them and
  * make them the original; ID must live in the arena. */
 void kiln_doc_commit(kiln_doc *doc, const char *id, size_t len);
+/* Note that the loaded original is valid UTF-8 without NUL bytes, so
+ * stages need not check it again (kiln_doc_original_checked). */
+void kiln_doc_mark_checked(kiln_doc *doc);
 
 /* The output buffers the document's stages filled, in the order the
  * outputs were first used. */

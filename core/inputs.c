@@ -578,5 +578,8 @@ int kiln_item_load(const kiln_item *it, const kiln_input_options *o,
     if (!id)
         return kiln_error_set(err, "out of memory");
     kiln_doc_commit(doc, id, f.text_len);
+    /* The reader let only valid UTF-8 through; NUL can come from \u0000. */
+    if (!memchr(text, '\0', f.text_len))
+        kiln_doc_mark_checked(doc);
     return 0;
 }

@@ -99,6 +99,11 @@ static void test_codepoint_index_long_text(void **state)
     starts[n_starts++] = len;
     kiln_doc *d = kiln_doc_new();
     assert_int_equal(kiln_doc_load(d, "long", 0, orig, len), 0);
+    /* In text order first (the index filled as far as asked) ... */
+    for (size_t k = 0; k < n_starts; k += 1 + k % 5)
+        assert_int_equal(kiln_doc_orig_codepoint(d, starts[k]),
+                         kiln_utf8_count(orig, starts[k]));
+    /* ... then in any order. */
     for (size_t k = 0; k < n_starts; k++) {
         size_t i = (k * 7919) % n_starts; /* scattered, not ascending */
         size_t off = starts[i];
@@ -300,6 +305,12 @@ static void test_doc_begin_commit(void **state)
     assert_int_equal(d->original_len, 5);
     assert_string_equal(d->id, "id");
     assert_int_equal(d->input_no, 5);
+    /* checked only when the reader says so, and only for that document */
+    assert_false(kiln_doc_original_checked(d));
+    kiln_doc_mark_checked(d);
+    assert_true(kiln_doc_original_checked(d));
+    assert_int_equal(kiln_doc_load(d, "next", 6, "abc", 3), 0);
+    assert_false(kiln_doc_original_checked(d));
     /* an empty document */
     assert_non_null(kiln_doc_begin(d, 6, 0));
     kiln_doc_commit(d, "", 0);

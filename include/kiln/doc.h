@@ -204,6 +204,12 @@ int kiln_doc_diag(kiln_doc *doc, const char *stage, kiln_severity severity,
 void kiln_doc_set_text(kiln_doc *doc, const char *text, size_t text_len,
                        kiln_align_run *runs, size_t n_runs);
 
+/* True when the core already knows doc->original is valid UTF-8 without
+ * NUL bytes (its JSON Lines reader checks every string it decodes); false
+ * means not checked: a stage that needs the guarantee checks it itself
+ * (kiln_utf8_validate). Since ABI 1.1. */
+bool kiln_doc_original_checked(const kiln_doc *doc);
+
 /* Map a text offset to a byte offset in original. For a start offset use
  * is_end = false; for an exclusive end offset, is_end = true (the end of
  * the original bytes the last text byte came from). */

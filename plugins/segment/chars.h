@@ -81,10 +81,12 @@ static inline uint64_t seg_maybe_stops(uint64_t w)
 {
     const uint64_t hi = 0x8080808080808080u, ones = 0x0101010101010101u;
     uint64_t low = w & ~hi; /* seven bits a byte: adding cannot carry out */
-    uint64_t ge_c0 = (low + 0x40 * ones) & hi;
-    uint64_t ge_e4 = (low + 0x1C * ones) & hi;
-    uint64_t ge_ef = (low + 0x11 * ones) & hi;
-    return (~w & hi) | (ge_c0 & ~ge_e4) | ge_ef;
+    /* Bit 7 of each sum: the byte is at least C0, E4, EF (if not ASCII).
+     * Their parity is set for C0-E3 and EF-FF (one or three of them),
+     * clear for 80-BF and E4-EE (none or two). */
+    uint64_t parity = (low + 0x40 * ones) ^ (low + 0x1C * ones) ^
+                      (low + 0x11 * ones);
+    return (~w | parity) & hi;
 }
 
 /* The first byte at or after I (I <= END) that STOP marks, or END.

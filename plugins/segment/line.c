@@ -80,28 +80,33 @@ static bool starts_with_marker(const uint32_t *head, size_t n)
            (k + 1 >= n || !seg_is_digit(head[k + 1]));
 }
 
-#define HEAD_CP 8
+/* Code points of a line's head, taken one by one: starts_with_marker
+ * looks at five at most ("第123章", "(123)", "123.4"). */
+#define HEAD_CP 5
 
 /* Past the head of a line, a character of the lead bytes E2 E3 EF (the
  * general punctuation, CJK punctuation and full-width blocks: most stops
  * of the fast scan) is classified by its last two bytes, not decoded and
  * compared: cjk_row[lead & 0xF][second & 0x3F] names the row of masks
  * whose bit (third & 0x3F) says whether the character can change the
- * shape otherwise than as the last character (a space, a zero-width
- * character, a bracket or quote, a sentence end) and whether it is an
- * edit (seg_is_edit). The unit tests check every bit. */
+ * shape otherwise than as the last character or a sentence end (a space,
+ * a zero-width character, a bracket or quote), whether it is a sentence
+ * end (。！？；｡: the fast scan only notes it) and whether it is an edit
+ * (seg_is_edit). The unit tests check every bit. */
 typedef struct cjk_masks {
-    uint64_t shapes, edits;
+    uint64_t shapes, sentence_ends, edits;
 } cjk_masks;
 
 static const cjk_masks cjk_mask_rows[] = {
-    {0, 0},
-    {0x0000800033003A00u, 0x0000800000003A00u}, /* U+2000-U+203F */
-    {0x0000000100000000u, 0x0000000100000000u}, /* U+2040-U+207F */
-    {0x0000000000F3FF05u, 0x0000000000000007u}, /* U+3000-U+303F */
-    {0x8000000000000000u, 0x8000000000000000u}, /* U+FEC0-U+FEFF */
-    {0x2800000088000302u, 0xFFFFFFFFFFFFFFFEu}, /* U+FF00-U+FF3F */
-    {0x0000000200000000u, 0x000000127FFFFFFFu}, /* U+FF40-U+FF7F */
+    {0, 0, 0},
+    {0x0000800033003A00u, 0, 0x0000800000003A00u}, /* U+2000-U+203F */
+    {0x0000000100000000u, 0, 0x0000000100000000u}, /* U+2040-U+207F */
+    {0x0000000000F3FF01u, 0x0000000000000004u,
+     0x0000000000000007u},                         /* U+3000-U+303F */
+    {0x8000000000000000u, 0, 0x8000000000000000u}, /* U+FEC0-U+FEFF */
+    {0x2800000000000300u, 0x0000000088000002u,
+     0xFFFFFFFFFFFFFFFEu},                         /* U+FF00-U+FF3F */
+    {0, 0x0000000200000000u, 0x000000127FFFFFFFu}, /* U+FF40-U+FF7F */
 };
 
 static const unsigned char cjk_row[16][64] = {
@@ -185,6 +190,8 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
                 uint64_t bit = (uint64_t)1 << (u[i + 2] & 0x3F);
                 if (m->shapes & bit)
                     break;
+                if (m->sentence_ends & bit)
+                    sh.has_sentence_end = true;
                 if (edits && (m->edits & bit))
                     seg_offsets_push(edits, i);
                 i += 3;
@@ -192,8 +199,16 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
             if (i > start) {
                 han_end = i;
                 content_end = i;
-                if (sh.n_cp <= SEG_CP_ENOUGH)
-                    sh.n_cp += seg_count_chars(u + start, i - start);
+                /* Counted up to where the count is surely past
+                 * SEG_CP_ENOUGH: the characters starting in B bytes are
+                 * at least B / 4, however they are cut. */
+                if (sh.n_cp <= SEG_CP_ENOUGH) {
+                    size_t bytes = i - start;
+                    size_t enough = 4 * (SEG_CP_ENOUGH + 1 - sh.n_cp);
+                    sh.n_cp += seg_count_chars(u + start,
+                                               bytes < enough ? bytes
+                                                              : enough);
+                }
             }
             /* the stop is taken below at once, not found a second time */
             if (i >= len || is_line_break(u[i]))

@@ -246,6 +246,23 @@ static int emit_content(writer *w, size_t pos, size_t end,
             continue; /* leading space, or taken by a space run */
         if (at >= end)
             break;    /* trailing space */
+        /* The marks of most lines, known by their bytes: 、 and 。 stay
+         * as they are, ， folds to ','. */
+        const unsigned char *u = (const unsigned char *)w->orig + at;
+        if (u[0] == 0xE3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82)) {
+            seg_offsets_push(u[2] == 0x82 ? &w->marks->sentence_ends
+                                          : &w->marks->clause_ends,
+                             w->len + (at - from));
+            continue; /* copied with the stretch around it */
+        }
+        if (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8C) {
+            seg_offsets_push(&w->marks->clause_ends, w->len + (at - from));
+            if (put_copy(w, from, at - from) < 0 ||
+                put_fold(w, ",", 1, at, 3) < 0)
+                return -1;
+            pos = from = at + 3;
+            continue;
+        }
         uint32_t raw, f;
         size_t n = decode(w, at, &raw, &f);
         bool sentence_end = seg_is_sentence_end(f);

@@ -40,7 +40,8 @@ static int cb_process(void *state, kiln_doc *doc, kiln_error *err)
     const segment_state *st = state;
     size_t bad;
     const char *why;
-    if (kiln_utf8_validate(doc->original, doc->original_len, &bad, &why) < 0) {
+    if (!kiln_doc_original_checked(doc) &&
+        kiln_utf8_validate(doc->original, doc->original_len, &bad, &why) < 0) {
         unsigned char c = (unsigned char)doc->original[bad];
         return kiln_error_set(err, "%s (0x%02x) at byte %zu (line %zu)", why,
                               c, bad, line_of(doc->original, bad));

@@ -117,13 +117,14 @@ static bool single_char(const tg_cue *c)
     return tg_char_len(c->word, c->len) == c->len;
 }
 
-/* Drop cue and filler words at both ends. Single-character words go at the
- * head only after another figure (五年内实现… → 实现…) or when they are role
- * cues (将, 拟): elsewhere they may begin a word (过境, 达标). */
-static piece strip_ends(const tg_cues *cues, piece p, bool after_figure)
+/* strip_ends below; *STABLE tells whether the result is its own
+ * strip_ends (with AFTER_FIGURE, hence also without: that drops less). */
+static piece strip_ends_stable(const tg_cues *cues, piece p,
+                               bool after_figure, bool *stable)
 {
     for (bool again = true; again;) {
         again = false;
+        piece before = p;
         p = trim_space(trim_unbalanced(trim_space(p)));
         if (tg_starts(p.s, p.n, "的")) { /* ”的现代产业体系 */
             p.s += strlen("的");
@@ -141,15 +142,25 @@ static piece strip_ends(const tg_cues *cues, piece p, bool after_figure)
         if (droppable(c)) {
             p.n -= c->len;
             again = true;
-        }
+        } else /* this last round changed nothing: stripping P again would
+                  not either */
+            *stable = p.s == before.s && p.n == before.n;
     }
     return p;
 }
 
-/* Leading run of action verbs of P (after its fillers). */
-static piece leading_actions(const tg_cues *cues, piece p)
+/* Drop cue and filler words at both ends. Single-character words go at the
+ * head only after another figure (五年内实现… → 实现…) or when they are role
+ * cues (将, 拟): elsewhere they may begin a word (过境, 达标). */
+static piece strip_ends(const tg_cues *cues, piece p, bool after_figure)
 {
-    p = strip_ends(cues, p, false);
+    bool stable = false;
+    return strip_ends_stable(cues, p, after_figure, &stable);
+}
+
+/* Leading run of action verbs of P, P already stripped. */
+static piece action_run(const tg_cues *cues, piece p)
+{
     piece run = {p.s, 0};
     while (run.n < p.n) {
         const tg_cue *c = tg_cue_at(cues, p.s + run.n, p.n - run.n);
@@ -160,9 +171,10 @@ static piece leading_actions(const tg_cues *cues, piece p)
     return run;
 }
 
-static bool all_actions(const tg_cues *cues, piece p)
+/* Leading run of action verbs of P (after its fillers). */
+static piece leading_actions(const tg_cues *cues, piece p)
 {
-    return leading_actions(cues, p).n == p.n;
+    return action_run(cues, strip_ends(cues, p, false));
 }
 
 /* Copy P into the arena without multi-character role cues (醴陵经开区实现
@@ -489,8 +501,10 @@ static const char *figure_name(tg_doc *td, size_t mi)
     const kiln_mention *m = &doc->mentions.items[mi];
     frame f = frame_of(td, mi);
     piece item = span_piece(doc, f.item_start, m->span.start);
-    piece verbs = leading_actions(cues, span_piece(doc, f.clause_start,
-                                                   m->span.start));
+    piece clause = span_piece(doc, f.clause_start, m->span.start);
+    bool clause_stable = false;
+    piece clause_core = strip_ends_stable(cues, clause, false, &clause_stable);
+    piece verbs = action_run(cues, clause_core);
     piece bare = trim_space(span_piece(doc, f.item_start, m->span.start));
     if (f.chained && bare.n && tg_cue_ending(cues, bare.s, bare.n))
         f.chained = false; /* the clause has its own verb: …面积达11.6平方米 */
@@ -499,7 +513,8 @@ static const char *figure_name(tg_doc *td, size_t mi)
                                                  m->span.start));
     bool in_list = f.item_start > f.hard_start || f.chained;
     size_t etc = tg_find(item.s, item.n, "等");
-    piece name;
+    piece name = {NULL, 0};
+    bool name_stable = false;
     const char *built = NULL;
     bool noun_first = false; /* keep its predicate's verbs */
     if (in_list && etc != (size_t)-1) { /* A、B等C: verb + C */
@@ -508,8 +523,19 @@ static const char *figure_name(tg_doc *td, size_t mi)
         tail = strip_ends(cues, tail, false);
         built = join(doc->arena, verbs, tail);
     } else {
-        name = strip_ends(cues, item, f.after_figure || in_list);
-        if (!name.n || all_actions(cues, name)) {
+        /* the item is usually the clause, already stripped above; a
+         * stable name is its own strip, so only its verbs are looked for */
+        bool after = f.after_figure || in_list;
+        if (item.s == clause.s && item.n == clause.n && !after) {
+            name = clause_core;
+            name_stable = clause_stable;
+        } else
+            name = strip_ends_stable(cues, item, after, &name_stable);
+        piece name_verbs = {name.s, 0};
+        if (name.n)
+            name_verbs = name_stable ? action_run(cues, name)
+                                     : leading_actions(cues, name);
+        if (!name.n || name_verbs.n == name.n) {
             /* 新增10000个城区停车位: the noun after a figure is what it
              * counts; the verb before says only how it changes. In a
              * list (淘汰A 5条、B 3吨) the verb is kept to tell items apart. */
@@ -522,7 +548,7 @@ static const char *figure_name(tg_doc *td, size_t mi)
             built = noun_after(td, &f, m, own);
             noun_first = true;
         } else {
-            if (in_list && !leading_actions(cues, name).n && verbs.n)
+            if (in_list && !name_verbs.n && verbs.n)
                 built = join(doc->arena, verbs, name);
         }
     }
@@ -539,8 +565,10 @@ static const char *figure_name(tg_doc *td, size_t mi)
     }
     if (!s)
         return "";
-    piece p = noun_first ? (piece){s, n} : strip_ends(cues, (piece){s, n},
-                                                      false);
+    /* a stable name copied whole needs no second strip */
+    bool whole = !built && name_stable && n == name.n;
+    piece p = noun_first || whole ? (piece){s, n}
+                                  : strip_ends(cues, (piece){s, n}, false);
     /* A percentage after 增长/下降 is a rate of change of the name. */
     bool growth = false;
     const tg_cue *g = p.n ? tg_cue_ending(cues, p.s, p.n) : NULL;

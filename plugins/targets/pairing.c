@@ -114,6 +114,53 @@ static int cmp_entry(const void *pa, const void *pb)
     return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
+/* Is A before B in the order of cmp_entry? The hashes decide almost
+ * every comparison: inline, not through qsort's function pointer. */
+static bool entry_before(const result_entry *a, const result_entry *b)
+{
+    if (a->hash != b->hash)
+        return a->hash < b->hash;
+    return cmp_entry(a, b) < 0;
+}
+
+/* Sort ITEMS[0..N) by cmp_entry (a total order: any sort gives the same
+ * result), TMP holding N more: insertion sort of short runs, then merges
+ * back and forth. */
+static void sort_entries(result_entry *items, result_entry *tmp, size_t n)
+{
+    enum { RUN = 8 };
+    for (size_t s = 0; s < n; s += RUN) {
+        size_t e = s + RUN < n ? s + RUN : n;
+        for (size_t i = s + 1; i < e; i++) {
+            result_entry x = items[i];
+            size_t j = i;
+            for (; j > s && entry_before(&x, &items[j - 1]); j--)
+                items[j] = items[j - 1];
+            items[j] = x;
+        }
+    }
+    result_entry *from = items, *to = tmp;
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t s = 0; s < n; s += 2 * w) {
+            size_t mid = s + w < n ? s + w : n;
+            size_t e = s + 2 * w < n ? s + 2 * w : n;
+            size_t a = s, b = mid, o = s;
+            while (a < mid && b < e)
+                to[o++] = entry_before(&from[b], &from[a]) ? from[b++]
+                                                            : from[a++];
+            while (a < mid)
+                to[o++] = from[a++];
+            while (b < e)
+                to[o++] = from[b++];
+        }
+        result_entry *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != items)
+        memcpy(items, from, n * sizeof *items);
+}
+
 /* The results with SI set (1), unset (0) or either (-1), keyed by their
  * base unit (BY_SI) or written unit; BASE holds each one's base_hash. */
 static int list_results(const kiln_doc *doc, const uint64_t *base,
@@ -126,7 +173,9 @@ static int list_results(const kiln_doc *doc, const uint64_t *base,
     }
     out->len = n;
     out->items = kiln_arena_take(doc->arena, (n ? n : 1) * sizeof *out->items);
-    if (!out->items)
+    result_entry *tmp = kiln_arena_take(doc->arena,
+                                        (n ? n : 1) * sizeof *tmp);
+    if (!out->items || !tmp)
         return -1;
     n = 0;
     for (size_t j = 0; j < doc->mentions.len; j++) {
@@ -136,7 +185,7 @@ static int list_results(const kiln_doc *doc, const uint64_t *base,
             out->items[n++] = (result_entry){key_hash(base[j], unit), b, unit, j,
                                              false};
     }
-    qsort(out->items, n, sizeof *out->items, cmp_entry);
+    sort_entries(out->items, tmp, n);
     for (size_t s = 0, e; s < n; s = e) {
         bool same = level(out->items[s].m) == level(out->items[s].m);
         for (e = s + 1; e < n && cmp_key(out->items[e].m, out->items[e].unit,

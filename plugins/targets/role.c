@@ -171,6 +171,24 @@ static bool alone_in_paragraph(const kiln_doc *doc, const kiln_segment *s)
     return end >= p->span.end;
 }
 
+/* The section role of segment I (and its word): a clause has the one of
+ * the segment it lies in (none when that does not come before it), the
+ * entries tg_sections leaves unset for clauses are never read. */
+static kiln_role section_of(const tg_doc *td, size_t i, const char **word)
+{
+    const kiln_doc *doc = td->doc;
+    while (doc->segments.items[i].kind == KILN_SEG_CLAUSE) {
+        int32_t up = doc->segments.items[i].parent;
+        if (up < 0 || (size_t)up >= i) {
+            *word = "";
+            return KILN_ROLE_NONE;
+        }
+        i = (size_t)up;
+    }
+    *word = td->section_word[i];
+    return td->section[i];
+}
+
 int tg_sections(tg_doc *td)
 {
     kiln_doc *doc = td->doc;
@@ -204,12 +222,8 @@ int tg_sections(tg_doc *td)
             word[i] = heading_word;
             continue;
         }
-        if (s->kind == KILN_SEG_CLAUSE) {
-            bool up = s->parent >= 0 && (size_t)s->parent < i;
-            section[i] = up ? section[s->parent] : KILN_ROLE_NONE;
-            word[i] = up ? word[s->parent] : "";
-            continue;
-        }
+        if (s->kind == KILN_SEG_CLAUSE)
+            continue; /* left unset: section_of reads its sentence's */
         const char *t = doc->text + s->span.start;
         size_t len = s->span.end - s->span.start;
         if (s->kind == KILN_SEG_SENTENCE)
@@ -327,16 +341,21 @@ typedef struct cue_resume {
     cue_state at;
 } cue_resume;
 
-/* Scan for role cues from ST->pos while it is before UNTIL; cues must end
- * by END. */
-static void scan_role_cues(const tg_cues *cues, const char *t, cue_state *st,
-                           size_t until, size_t end)
+/* Scan for role cues from ST->pos while it is before END, looking at the
+ * LIMIT >= END bytes readable; it stops early (ST->pos < END) at the
+ * first cue or character that would cross END. Before there every lookup
+ * gives what one cut at END gives (the longest cue that fits is the
+ * same), so with LIMIT > END the state is valid for any later END. With
+ * LIMIT == END cues must end by END and the scan never stops early. */
+static void scan_role_cues(const tg_cues *cues, const char *t,
+                           cue_state *st, size_t end, size_t limit)
 {
-    /* a local position: the filters read bytes, which may alias *ST */
     size_t pos = st->pos;
-    while (pos < until) {
+    while (pos < end) {
         size_t step;
-        const tg_cue *c = tg_cue_step(cues, t + pos, end - pos, &step);
+        const tg_cue *c = tg_cue_step(cues, t + pos, limit - pos, &step);
+        if (pos + step > end)
+            break;
         if (c && (c->cls == TG_CUE_TARGET || c->cls == TG_CUE_ACHIEVED)) {
             if (c->strength == TG_STRENGTH_STRONG)
                 st->strong = (cue_hit){c, c->word};
@@ -364,12 +383,9 @@ static kiln_role context_role(const tg_doc *td, kiln_mention *m,
     cue_state st = {.pos = from};
     if (resume->from == from && resume->end <= end && resume->at.pos <= end)
         st = resume->at;
-    /* Up to MARGIN bytes before END every cue may match (none is longer,
-     * a character has at most four bytes, the filters look at six): the
-     * scan there is the same for any later END, so it is saved for the
-     * next figure. */
-    size_t margin = cues->max_len > 6 ? cues->max_len : 6;
-    scan_role_cues(cues, t, &st, end >= margin ? end - margin + 1 : 0, end);
+    /* the scan up to the first cue crossing END is the same for any later
+     * END: saved for the next figure; the rest (rarely any) is cut at END */
+    scan_role_cues(cues, t, &st, end, to > end ? to : end);
     *resume = (cue_resume){from, end, st};
     scan_role_cues(cues, t, &st, end, end);
     cue_hit strong = st.strong, weak = st.weak;
@@ -403,10 +419,11 @@ static kiln_role context_role(const tg_doc *td, kiln_mention *m,
         m->commitment = commit;
         return KILN_ROLE_TARGET;
     }
-    kiln_role sec = si >= 0 ? td->section[si] : KILN_ROLE_NONE;
+    const char *sec_word = "";
+    kiln_role sec = si >= 0 ? section_of(td, (size_t)si, &sec_word)
+                            : KILN_ROLE_NONE;
     if (sec != KILN_ROLE_NONE) {
-        m->cue = weak.cue && cue_role(weak.cue) == sec ? weak.word
-                                                        : td->section_word[si];
+        m->cue = weak.cue && cue_role(weak.cue) == sec ? weak.word : sec_word;
         if (sec == KILN_ROLE_TARGET)
             m->commitment = commit;
         return sec;

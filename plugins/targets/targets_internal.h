@@ -124,7 +124,8 @@ typedef struct tg_state {
 typedef struct tg_doc {
     const tg_state *st;
     kiln_doc *doc;
-    kiln_role *section;   /* per segment: role its section gives, or NONE */
+    kiln_role *section;   /* per segment: role its section gives, or NONE
+                             (unset for a clause: role.c's section_of) */
     const char **section_word; /* per segment: the word that set it */
     int report_year;      /* 0 when unknown */
     bool mentions_ordered; /* mentions sorted by span, none overlapping:

@@ -52,6 +52,14 @@ grep -q 'bad\.jsonl:3: no field "content"' "$TMP/err" || fail "missing field not
 grep -q 'bad\.jsonl:6: not a JSON object' "$TMP/err" || fail "non-object not named"
 cut -d, -f2- "$TMP/out" | cmp -s - "$TMP/from-jsonl" || fail "good lines lost rows"
 
+# An escaped NUL is valid JSON but no text: the document fails as a text
+# file with a NUL byte does (the reader's check must not let it through);
+# an escaped character elsewhere changes nothing.
+printf '{"id": "nul", "text": "增长\\u0000。"}\n{"id": "ok", "text": "增长\\u0035%%。"}\n' >"$TMP/nul.jsonl"
+expect_exit 1 "$KILN" run --input jsonl -p "$P" "$TMP/nul.jsonl"
+expect_stderr_line '^kiln: .*nul\.jsonl:1: NUL byte \(0x00\) at byte 6 \(line 1\)$'
+grep -q '^ok,1,.*,5%,' "$TMP/out" || fail "escaped digit not read: $(cat "$TMP/out")"
+
 # Default fields are id and text; an integer id is printed as is.
 printf '{"id": 7, "text": "地区生产总值达100亿元。"}\n' >"$TMP/ids.jsonl"
 expect_exit 0 "$KILN" run --input jsonl -p "$P" "$TMP/ids.jsonl"
