@@ -60,9 +60,7 @@ static cursor plain_end(cursor p, cursor end)
                 break; /* back to the word loop */
             }
             if (end - p >= 4 && kiln_utf8_is_plain3(p)) {
-                p += 3;
-                while (end - p >= 4 && kiln_utf8_is_plain3(p))
-                    p += 3;
+                p = kiln_utf8_skip_plain3(p + 3, end);
                 continue;
             }
             uint32_t cp;

@@ -93,9 +93,7 @@ int kiln_utf8_validate(const char *str, size_t len, size_t *bad,
                 break; /* back to the word loop */
             }
             if (len - i >= 4 && kiln_utf8_is_plain3(s + i)) {
-                i += 3;
-                while (len - i >= 4 && kiln_utf8_is_plain3(s + i))
-                    i += 3;
+                i = (size_t)(kiln_utf8_skip_plain3(s + i + 3, s + len) - s);
                 continue;
             }
             if (c == 0) {

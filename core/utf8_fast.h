@@ -24,4 +24,32 @@ static inline bool kiln_utf8_is_plain3(const unsigned char *p)
            p[0] != 0xED;
 }
 
+/* The end of the run of such characters starting at P (P itself when
+ * there is none), reading no byte at or past END. Two characters per
+ * 8-byte load: the masked compare checks both byte patterns, and LEADS
+ * (bit n set for an allowed lead E0+n) both leads. */
+static inline const unsigned char *
+kiln_utf8_skip_plain3(const unsigned char *p, const unsigned char *end)
+{
+    static const unsigned char mask_bytes[8] = {0xF0, 0xC0, 0xC0, 0xF0,
+                                                0xC0, 0xC0, 0, 0};
+    static const unsigned char want_bytes[8] = {0xE0, 0x80, 0x80, 0xE0,
+                                                0x80, 0x80, 0, 0};
+    const unsigned LEADS = 0xDFFEu; /* E1..EC, EE, EF */
+    uint64_t mask, want;
+    memcpy(&mask, mask_bytes, 8);
+    memcpy(&want, want_bytes, 8);
+    while (end - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        if ((v & mask) != want ||
+            !((LEADS >> (p[0] & 15u)) & (LEADS >> (p[3] & 15u)) & 1u))
+            break;
+        p += 6;
+    }
+    while (end - p >= 4 && kiln_utf8_is_plain3(p))
+        p += 3;
+    return p;
+}
+
 #endif

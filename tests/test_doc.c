@@ -232,6 +232,65 @@ static void test_utf8_validate(void **state)
     expect_invalid("abcdefgh\x80", 9, 8, "invalid UTF-8");
 }
 
+/* The reference: one code point at a time with kiln_utf8_decode. */
+static int validate_slowly(const char *s, size_t len, size_t *bad)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = s[i] ? kiln_utf8_decode(s + i, len - i, &cp) : 0;
+        if (n == 0) {
+            *bad = i;
+            return -1;
+        }
+        i += n;
+    }
+    return 0;
+}
+
+/* Random mixes of plain CJK, valid but unusual leads (E0, ED, EF, F0),
+ * surrogates, NUL, stray and cut sequences: the fast paths (two CJK
+ * characters per load) must agree with the reference everywhere, and the
+ * text and JSON readers use them. */
+static void test_utf8_validate_matches_decode(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } pieces[] = {
+        {"\xE4\xB8\xAD", 3}, {"\xE3\x80\x82", 3}, {"\xEF\xBC\x8C", 3},
+        {"\xE0\xA0\x80", 3}, {"\xED\x9F\xBF", 3}, {"\xED\xA0\x80", 3},
+        {"\xEF\xBF\xBF", 3}, {"\xF0\x9F\x98\x80", 4}, {"a", 1}, {"12", 2},
+        {"\0", 1}, {"\x80", 1}, {"\xE4\xB8", 2}, {"\xC2\xA9", 2},
+        {"\xE0\x80\x80", 3}};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    unsigned seed = 4242;
+    char buf[64];
+    for (int round = 0; round < 200000; round++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int n = (int)((seed >> 16) % 12);
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain CJK, as in a report */
+            size_t pick = (seed >> 16) % 4 ? 0 : (seed >> 20) % n_pieces;
+            memcpy(buf + len, pieces[pick].bytes, pieces[pick].len);
+            len += pieces[pick].len;
+        }
+        char *heap = malloc(len ? len : 1); /* exact size: ASan sees overreads */
+        assert_non_null(heap);
+        memcpy(heap, buf, len);
+        size_t want_bad = 0, got_bad = 0;
+        const char *why;
+        int want = validate_slowly(heap, len, &want_bad);
+        int got = kiln_utf8_validate(heap, len, &got_bad, &why);
+        assert_int_equal(got, want);
+        if (want < 0)
+            assert_int_equal(got_bad, want_bad);
+        free(heap);
+    }
+}
+
 static void test_utf8_count(void **state)
 {
     (void)state;
@@ -355,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_format_double),
         cmocka_unit_test(test_format_double_matches_search),
         cmocka_unit_test(test_utf8_validate),
+        cmocka_unit_test(test_utf8_validate_matches_decode),
         cmocka_unit_test(test_utf8_count),
         cmocka_unit_test(test_arena_reuse_and_extend),
         cmocka_unit_test(test_doc_begin_commit),

@@ -527,7 +527,7 @@ static void test_find_stop(void **ctx)
 {
     (void)ctx;
     static const unsigned char stop[256] = {['!'] = 1, [0xE3] = 1};
-    for (size_t len = 0; len <= 20; len++) {
+    for (size_t len = 0; len <= 40; len++) {
         unsigned char *u = malloc(len ? len : 1); /* exact: ASan sees */
         assert_non_null(u);
         memset(u, 'a', len);

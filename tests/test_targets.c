@@ -884,6 +884,23 @@ static void test_lexicon_index(void **state)
     }
     assert_null(tg_lexicon_canon(lex, "", 0));
     assert_null(tg_lexicon_canon(lex, "不是指标的名字", strlen("不是指标的名字")));
+    /* the keys of each length lie in their range, and every name longer
+     * than the longest is no name (the range index ends at max_len) */
+    for (size_t k = 0; k < lex->n_keys; k++) {
+        size_t n = lex->keys[k].len;
+        assert_true(lex->len_start[n] <= k && k < lex->len_start[n + 1]);
+    }
+    assert_int_equal(lex->len_start[lex->max_len + 1], lex->n_keys);
+    char *longer = malloc(lex->max_len + 4);
+    assert_non_null(longer);
+    for (size_t k = 0; k < lex->n_keys; k++)
+        if (lex->keys[k].len == lex->max_len) {
+            memcpy(longer, lex->keys[k].name, lex->max_len);
+            memcpy(longer + lex->max_len, "率", 3);
+            assert_null(tg_lexicon_canon(lex, longer, lex->max_len + 3));
+            assert_null(tg_lexicon_canon(lex, longer, lex->max_len - 1));
+        }
+    free(longer);
 }
 
 /* canonical() as a scan of the whole lexicon (its first version). */

@@ -84,6 +84,17 @@ static bool starts_with_marker(const uint32_t *head, size_t n)
  * looks at five at most ("第123章", "(123)", "123.4"). */
 #define HEAD_CP 5
 
+/* Whether a line starting with FIRST may need more of its head: a marker
+ * (starts_with_marker) or a "- " bullet. Any other line (most start with
+ * an ideograph) takes the fast scan from its second character on. */
+static bool head_matters(uint32_t first)
+{
+    return seg_is_digit(first) || seg_is_han_numeral(first) ||
+           first == 0x3010 || first == 0x2014 || first == 0x2015 ||
+           first == '(' || first == 0x7B2C || first == '-' ||
+           first == '*' || first == '+';
+}
+
 /* Past the head of a line, a character of the lead bytes E2 E3 EF (the
  * general punctuation, CJK punctuation and full-width blocks: most stops
  * of the fast scan) is classified by its last two bytes, not decoded and
@@ -163,6 +174,7 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
     seg_shape sh = {0};
     uint32_t head[HEAD_CP];
     size_t n_head = 0;
+    bool head_done = false; /* n_head == HEAD_CP, or the rest is no use */
     size_t content_start = pos, content_end = pos;
     bool seen = false;
     int depth = 0;
@@ -177,7 +189,7 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
         /* Fast path past the head: characters that change nothing but
          * the count and the last character are only counted, the last of
          * them decoded when it matters. */
-        if (n_head == HEAD_CP) {
+        if (head_done) {
             const unsigned char *u = (const unsigned char *)s;
             size_t start = i;
             for (;;) {
@@ -229,7 +241,7 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
             if (cp == 0x200B || seg_is_hspace(cp)) {
                 if (!seen && cp != 0x200B)
                     line->indented = true;
-                if (seen && n_head == 1 && cp != 0x200B)
+                if (seen && n_head == 1 && !head_done && cp != 0x200B)
                     space_after_first = true;
                 i += n;
                 continue;
@@ -242,8 +254,10 @@ size_t seg_scan_line(const char *s, size_t len, size_t pos, seg_line *line,
         content_end = i + n;
         i += n;
         sh.n_cp++;
-        if (n_head < HEAD_CP)
+        if (!head_done) {
             head[n_head++] = cp;
+            head_done = n_head == HEAD_CP || !head_matters(head[0]);
+        }
         sh.last = cp;
         bool closer = !plain && seg_is_closer(cp);
         if (!closer) {

@@ -39,6 +39,24 @@ typedef struct writer {
     seg_marks *marks;
 } writer;
 
+/* Double the capacity of W's runs (the rare case of push_run, kept out
+ * of line so that push_run stays small enough to inline). */
+static int grow_runs(writer *w)
+{
+    size_t cap = w->cap_runs ? w->cap_runs * 2 : 64;
+    /* not cleared: the copy and the pushes fill it */
+    kiln_align_run *n = cap <= SIZE_MAX / sizeof *n
+                            ? kiln_arena_take(w->arena, cap * sizeof *n)
+                            : NULL;
+    if (!n)
+        return -1;
+    if (w->n_runs)
+        memcpy(n, w->runs, w->n_runs * sizeof *n);
+    w->runs = n;
+    w->cap_runs = cap;
+    return 0;
+}
+
 static inline int push_run(writer *w, size_t text_len, size_t orig_off,
                            size_t orig_len)
 {
@@ -55,26 +73,15 @@ static inline int push_run(writer *w, size_t text_len, size_t orig_off,
             return 0;
         }
     }
-    if (w->n_runs == w->cap_runs) {
-        size_t cap = w->cap_runs ? w->cap_runs * 2 : 64;
-        /* not cleared: the copy and the pushes fill it */
-        kiln_align_run *n = cap <= SIZE_MAX / sizeof *n
-                                ? kiln_arena_take(w->arena, cap * sizeof *n)
-                                : NULL;
-        if (!n)
-            return -1;
-        if (w->n_runs)
-            memcpy(n, w->runs, w->n_runs * sizeof *n);
-        w->runs = n;
-        w->cap_runs = cap;
-    }
+    if (w->n_runs == w->cap_runs && grow_runs(w) < 0)
+        return -1;
     w->runs[w->n_runs++] = (kiln_align_run){
         .text_off = w->len - text_len, .text_len = text_len,
         .orig_off = orig_off, .orig_len = orig_len};
     return 0;
 }
 
-static int put_copy(writer *w, size_t orig_off, size_t n)
+static inline int put_copy(writer *w, size_t orig_off, size_t n)
 {
     if (n == 0)
         return 0;
@@ -84,7 +91,7 @@ static int put_copy(writer *w, size_t orig_off, size_t n)
 }
 
 /* Replace ORIG_LEN original bytes by the TEXT_LEN bytes of T. */
-static int put_fold(writer *w, const char *t, size_t text_len,
+static inline int put_fold(writer *w, const char *t, size_t text_len,
                     size_t orig_off, size_t orig_len)
 {
     memcpy(w->text + w->len, t, text_len);

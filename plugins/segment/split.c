@@ -44,10 +44,13 @@ static inline int32_t add(const splitter *sp, kiln_segment_kind kind,
                           size_t end)
 {
     kiln_doc *doc = sp->doc;
-    const char *t = doc->text;
-    while (start < end && (t[start] == ' ' || t[start] == '\t'))
+    const unsigned char *t = (const unsigned char *)doc->text;
+    /* one comparison for the bytes that are no space (nearly all) */
+    while (start < end && t[start] <= ' ' &&
+           (t[start] == ' ' || t[start] == '\t'))
         start++;
-    while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+    while (end > start && t[end - 1] <= ' ' &&
+           (t[end - 1] == ' ' || t[end - 1] == '\t'))
         end--;
     if (start == end)
         return -1;

@@ -88,8 +88,13 @@ static piece trim_space(piece p)
     static const bool space_last[256] = {[' '] = 1,  ['\t'] = 1, ['-'] = 1,
                                          ['*'] = 1,  ['\n'] = 1, [0xB7] = 1,
                                          [0xA2] = 1, [0x94] = 1,  [0x80] = 1};
+    /* and starts with one of these: most pieces need no call */
+    static const bool space_first[256] = {[' '] = 1,  ['\t'] = 1, ['-'] = 1,
+                                          ['*'] = 1,  ['\n'] = 1, [0xC2] = 1,
+                                          [0xE2] = 1, [0xE3] = 1};
     size_t k;
-    while (p.n && is_space_or_bullet(p.s, p.n, &k)) {
+    while (p.n && space_first[(unsigned char)p.s[0]] &&
+           is_space_or_bullet(p.s, p.n, &k)) {
         p.s += k;
         p.n -= k;
     }
@@ -324,8 +329,16 @@ static frame frame_of(tg_doc *td, size_t mi)
     /* Every mention the loops below look at ends inside the sentence or
      * starts inside it. */
     size_t lo = 0, hi = doc->mentions.len;
-    if (f.sent_start <= m->span.start && m->span.end <= f.sent_end)
-        tg_mentions_near(td, f.sent_start, f.sent_end, &lo, &hi);
+    if (f.sent_start <= m->span.start && m->span.end <= f.sent_end) {
+        struct tg_near *nr = &td->near; /* mentions of a sentence in a row */
+        if (!nr->saved || nr->from != f.sent_start || nr->to != f.sent_end) {
+            tg_mentions_near(td, f.sent_start, f.sent_end, &nr->lo, &nr->hi);
+            *nr = (struct tg_near){true, f.sent_start, f.sent_end, nr->lo,
+                                   nr->hi};
+        }
+        lo = nr->lo;
+        hi = nr->hi;
+    }
     const char *t = doc->text;
     size_t end = m->span.start;
     struct tg_breaks b = {true,         f.sent_start, end,

@@ -95,6 +95,14 @@ static int build_keys(tg_lexicon *lex)
             lex->max_len = k->len;
     }
     lex->n_keys = n;
+    lex->len_start = malloc((lex->max_len + 2) * sizeof *lex->len_start);
+    if (!lex->len_start)
+        return -1;
+    for (size_t len = 0, k = 0; len <= lex->max_len + 1; len++) {
+        while (k < n && lex->keys[k].len < len)
+            k++;
+        lex->len_start[len] = k;
+    }
     return 0;
 }
 
@@ -120,6 +128,7 @@ void tg_lexicon_free(tg_lexicon *lex)
     }
     free(lex->items);
     free(lex->keys);
+    free(lex->len_start);
     memset(lex, 0, sizeof *lex);
 }
 
@@ -127,10 +136,12 @@ void tg_lexicon_free(tg_lexicon *lex)
 static const tg_name_key *find_key(const tg_lexicon *lex, const char *name,
                                    size_t len)
 {
-    size_t a = 0, b = lex->n_keys;
+    if (!lex->len_start || len > lex->max_len)
+        return NULL;
+    size_t a = lex->len_start[len], b = lex->len_start[len + 1];
     while (a < b) {
         size_t mid = a + (b - a) / 2;
-        int c = cmp_name(lex->keys[mid].name, lex->keys[mid].len, name, len);
+        int c = memcmp(lex->keys[mid].name, name, len);
         if (!c)
             return &lex->keys[mid];
         if (c < 0)

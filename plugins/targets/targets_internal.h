@@ -110,6 +110,9 @@ typedef struct tg_lexicon {
     tg_name_key *keys;
     size_t n_keys;
     size_t max_len; /* bytes of the longest name */
+    /* the keys of L bytes are [len_start[L], len_start[L + 1]), for L up
+     * to max_len: a lookup searches only names of its length */
+    size_t *len_start;
 } tg_lexicon;
 
 /* Everything init reads; read-only afterwards. */
@@ -138,6 +141,12 @@ typedef struct tg_doc {
         size_t from, end, pos, hard_start, item_start, last_break,
             before_break;
     } breaks;
+    /* indicator.c: the mentions near the sentence of the last mention
+     * named ([from, to) gave [lo, hi)), for the next one there */
+    struct tg_near {
+        bool saved;
+        size_t from, to, lo, hi;
+    } near;
 } tg_doc;
 
 /* indicator.c: are DOC's mentions sorted by span, none overlapping? */
