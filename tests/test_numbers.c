@@ -605,6 +605,71 @@ static numbers_lexicon *small_lexicon(kiln_arena *arena)
     return lex;
 }
 
+/* The numeral table lists exactly the characters numbers_is_cjk_numeral
+ * accepts, so init can mark them without testing every code point. */
+static void test_numeral_slots(void **state)
+{
+    (void)state;
+    size_t listed = 0;
+    for (size_t slot = 0; slot < NUMBERS_NUMERAL_SLOTS; slot++) {
+        uint32_t cp = numbers_cjk_numeral_slot(slot);
+        if (cp) {
+            assert_true(numbers_is_cjk_numeral(cp));
+            listed++;
+        }
+    }
+    assert_int_equal(numbers_cjk_numeral_slot(NUMBERS_NUMERAL_SLOTS), 0);
+    size_t accepted = 0;
+    for (uint32_t cp = 0; cp < 0x30000; cp++)
+        accepted += numbers_is_cjk_numeral(cp);
+    assert_int_equal(listed, accepted);
+    assert_true(listed > 0);
+}
+
+/* Reading both lexicons at once (one index build) gives the same
+ * lexicon as reading them one by one; a missing file still fails. */
+static void test_read_both(void **state)
+{
+    (void)state;
+    const char *top = getenv("KILN_DATA_PATH");
+    char units[4096], cues[4096];
+    snprintf(units, sizeof units, "%s/data/units-zh.tsv", top ? top : ".");
+    snprintf(cues, sizeof cues, "%s/data/numbers-zh.tsv", top ? top : ".");
+    kiln_arena *arena = kiln_arena_new();
+    kiln_error err;
+    numbers_lexicon *lex = numbers_lexicon_new(arena);
+    assert_non_null(lex);
+    if (numbers_lexicon_read_both(lex, units, cues, &err) < 0)
+        fail_msg("%s", err.message);
+    numbers_skip_maps a, b;
+    numbers_lexicon_skip_maps(lex, &a);
+    numbers_lexicon_skip_maps(fx.lex, &b);
+    size_t words = NUMBERS_SKIP_WORDS * sizeof(uint64_t);
+    assert_memory_equal(a.interesting, b.interesting, words);
+    assert_memory_equal(a.trigger_only, b.trigger_only, words);
+    assert_memory_equal(a.trigger_pairs, b.trigger_pairs, 0x10000 / 8);
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        assert_int_equal(numbers_lexicon_trigger(lex, cp),
+                         numbers_lexicon_trigger(fx.lex, cp));
+    static const char *const texts[] = {"万元人民币", "百分点", "一心一意",
+                                        "超过", "亿元", ""};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const numbers_entry *x = numbers_lexicon_at(
+            lex, texts[i], strlen(texts[i]), ~0u);
+        const numbers_entry *y = numbers_lexicon_at(
+            fx.lex, texts[i], strlen(texts[i]), ~0u);
+        assert_int_equal(x != NULL, y != NULL);
+        if (x)
+            assert_string_equal(x->form, y->form);
+    }
+    numbers_lexicon_free(lex);
+    lex = numbers_lexicon_new(arena);
+    assert_true(numbers_lexicon_read_both(lex, "/nonexistent/units.tsv",
+                                          cues, &err) < 0);
+    numbers_lexicon_free(lex);
+    kiln_arena_free(arena);
+}
+
 static const char *form_at(const numbers_lexicon *lex, const char *s,
                            size_t len, unsigned mask)
 {
@@ -968,6 +1033,8 @@ int main(void)
         cmocka_unit_test(test_skip_alignments),
         cmocka_unit_test(test_quote_length),
         cmocka_unit_test(test_segment_lookup),
+        cmocka_unit_test(test_numeral_slots),
+        cmocka_unit_test(test_read_both),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

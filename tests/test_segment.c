@@ -521,6 +521,64 @@ static void test_cjk_masks(void **ctx)
     assert_int_equal(edits, changing + 4); /* and 、。｡､ */
 }
 
+/* The shape of a line does not depend on where the head ends and the
+ * fast scan begins: markers that need the whole head, bullets, sentence
+ * ends and the count past the head, and the count cut at SEG_CP_ENOUGH. */
+static void test_line_shapes(void **ctx)
+{
+    (void)ctx;
+    static const struct {
+        const char *s;
+        bool marker, bullet, sentence_end, ends_final;
+        size_t n_cp;
+    } cases[] = {
+        {"第123章总则", true, false, false, false, 7},
+        {"(123)总则", true, false, false, false, 7},
+        {"123.万元", true, false, false, false, 6},
+        {"123.4万元", false, false, false, false, 7},
+        {"一二三、总则", true, false, false, false, 6},
+        {"年1、总则", false, false, false, false, 5},
+        {"- 项目", true, true, false, false, 3}, /* spaces: not counted */
+        {"-5%增长", false, false, false, false, 5},
+        {"中(一)总则", false, false, false, false, 6},
+        {"总则，目标。", false, false, true, true, 6},
+        {"总则。目标", false, false, true, false, 5},
+        {"总", false, false, false, false, 1},
+        {"总！", false, false, true, true, 2},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        seg_line line;
+        size_t len = strlen(cases[c].s);
+        assert_int_equal(seg_scan_line(cases[c].s, len, 0, &line, NULL), len);
+        assert_int_equal(line.shape.starts_marker, cases[c].marker);
+        assert_int_equal(line.shape.starts_bullet, cases[c].bullet);
+        assert_int_equal(line.shape.has_sentence_end, cases[c].sentence_end);
+        assert_int_equal(line.shape.ends_final, cases[c].ends_final);
+        assert_int_equal(line.shape.n_cp, cases[c].n_cp);
+    }
+    /* Lines of N ideographs, a comma every seventh: the count is exact up
+     * to SEG_CP_ENOUGH and more past it; a 。 far in the line is seen. */
+    char buf[4 * 3 * SEG_CP_ENOUGH];
+    for (size_t n = 1; n <= 3 * SEG_CP_ENOUGH; n++) {
+        size_t len = 0;
+        for (size_t k = 0; k < n; k++) {
+            const char *ch = k + 1 == n && n > SEG_CP_ENOUGH ? "。"
+                             : k % 7 == 6                    ? "，"
+                                                             : "中";
+            memcpy(buf + len, ch, 3);
+            len += 3;
+        }
+        seg_line line;
+        assert_int_equal(seg_scan_line(buf, len, 0, &line, NULL), len);
+        if (n <= SEG_CP_ENOUGH)
+            assert_int_equal(line.shape.n_cp, n);
+        else
+            assert_true(line.shape.n_cp > SEG_CP_ENOUGH);
+        assert_int_equal(line.shape.has_sentence_end, n > SEG_CP_ENOUGH);
+        assert_int_equal(line.shape.ends_soft, n <= SEG_CP_ENOUGH && n % 7 == 0);
+    }
+}
+
 /* seg_find_stop finds the first marked byte at every position of an
  * eight-byte step and in the tail, and never reads past END. */
 static void test_find_stop(void **ctx)
@@ -786,6 +844,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_and_blank, setup, teardown),
         cmocka_unit_test(test_cjk_masks),
         cmocka_unit_test(test_find_stop),
+        cmocka_unit_test(test_line_shapes),
         cmocka_unit_test(test_count_chars),
         cmocka_unit_test(test_line_edits),
         cmocka_unit_test_setup_teardown(test_marks_at_end, setup, teardown),

@@ -33,6 +33,9 @@ typedef struct pair_slot {
     unsigned classes; /* union of their classes: skip a pair at once */
 } pair_slot;
 
+#define EDGE_SLOTS 4096
+_Static_assert(NUMBERS_PLAN_CUE <= 0x8000, "classes fit edge_classes");
+
 typedef struct pair_index {
     pair_slot *slots;
     size_t n_slots;   /* a power of two, or 0 */
@@ -40,6 +43,11 @@ typedef struct pair_index {
     /* code points (BMP) that begin (end) a form: most text positions
      * cost this one bit test */
     uint8_t edge[0x10000 / 8];
+    /* the classes of the forms that begin (end) with each BMP code point,
+     * OR-ed over the code points that share a slot (CP % EDGE_SLOTS): a
+     * lookup for one class rejects a character that only begins forms of
+     * other classes (元 after a figure, looked up as a qualifier) */
+    uint16_t edge_classes[EDGE_SLOTS];
     /* of those, the one-character forms: no probe for the others */
     uint8_t single[0x10000 / 8];
     /* pairs by pair_bit(): most pairs of text characters that begin
@@ -183,6 +191,7 @@ static int pair_build(pair_index *ix, const numbers_lexicon *lex,
 {
     pair_free(ix);
     memset(ix->edge, 0, sizeof ix->edge);
+    memset(ix->edge_classes, 0, sizeof ix->edge_classes);
     memset(ix->single, 0, sizeof ix->single);
     memset(ix->pairs, 0, sizeof ix->pairs);
     ix->astral = false;
@@ -202,9 +211,11 @@ static int pair_build(pair_index *ix, const numbers_lexicon *lex,
         if ((uint32_t)items[m].key == NO_CP)
             mark(ix->single, edge);
         m++;
-        if (edge < 0x10000)
+        if (edge < 0x10000) {
             mark(ix->edge, edge);
-        else
+            ix->edge_classes[edge % EDGE_SLOTS] |=
+                (uint16_t)lex->entries[k].classes;
+        } else
             ix->astral = true;
     }
     qsort(items, m, sizeof *items, cmp_item);
@@ -277,6 +288,15 @@ static void index_triggers(numbers_lexicon *lex)
         }
 }
 
+/* Might a form of a class in MASK begin (end) with CP, by the edge
+ * filters of IX? */
+static bool edge_may(const pair_index *ix, uint32_t cp, unsigned mask)
+{
+    if (cp >= 0x10000)
+        return ix->astral;
+    return marked(ix->edge, cp) && (ix->edge_classes[cp % EDGE_SLOTS] & mask);
+}
+
 /* Rebuild both match indexes after a lexicon file was read. */
 static int index_lexicon(numbers_lexicon *lex, int rc, kiln_error *err)
 {
@@ -296,9 +316,11 @@ numbers_lexicon *numbers_lexicon_new(kiln_arena *arena)
     if (!lex)
         return NULL;
     lex->arena = arena;
-    for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
-        if (numbers_is_cjk_numeral(cp))
+    for (size_t slot = 0; slot < NUMBERS_NUMERAL_SLOTS; slot++) {
+        uint32_t cp = numbers_cjk_numeral_slot(slot);
+        if (cp)
             mark_word(lex->interesting, cp);
+    }
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
         mark_word(lex->interesting, openers[i]);
     return lex;
@@ -525,6 +547,15 @@ int numbers_lexicon_read_cues(numbers_lexicon *lex, const char *path,
     return index_lexicon(lex, kiln_tsv_read(path, cue_row, lex, err), err);
 }
 
+int numbers_lexicon_read_both(numbers_lexicon *lex, const char *units,
+                              const char *cues, kiln_error *err)
+{
+    int rc = kiln_tsv_read(units, unit_row, lex, err);
+    if (rc >= 0)
+        rc = kiln_tsv_read(cues, cue_row, lex, err);
+    return index_lexicon(lex, rc, err);
+}
+
 void numbers_lexicon_skip_maps(const numbers_lexicon *lex,
                                numbers_skip_maps *maps)
 {
@@ -559,7 +590,7 @@ const numbers_entry *numbers_lexicon_at(const numbers_lexicon *lex,
     const pair_index *ix = &lex->by_start;
     uint32_t first, second;
     size_t n1 = numbers_decode(s, len, &first);
-    if (!n1 || (first < 0x10000 ? !marked(ix->edge, first) : !ix->astral))
+    if (!n1 || !edge_may(ix, first, mask))
         return NULL;
     const numbers_entry *e = NULL;
     size_t n2 = n1 < len ? numbers_decode(s + n1, len - n1, &second) : 0;
@@ -616,7 +647,7 @@ const numbers_entry *numbers_lexicon_ending(const numbers_lexicon *lex,
     uint32_t last, prev;
     size_t q, q2;
     if (end <= floor || !cp_ending(text, floor, end, &q, &last) ||
-        (last < 0x10000 ? !marked(ix->edge, last) : !ix->astral))
+        !edge_may(ix, last, mask))
         return NULL;
     const numbers_entry *e = NULL;
     if (q > floor && cp_ending(text, floor, q, &q2, &prev)) {

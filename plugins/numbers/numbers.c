@@ -62,8 +62,7 @@ static int cb_init(const kiln_config *cfg, void **state, kiln_error *err)
                               "'cues' need a lexicon path", cfg->source,
                               cfg->line, cfg->label);
     }
-    if (numbers_lexicon_read_units(st->lex, opt->units, err) < 0 ||
-        numbers_lexicon_read_cues(st->lex, opt->cues, err) < 0) {
+    if (numbers_lexicon_read_both(st->lex, opt->units, opt->cues, err) < 0) {
         cb_fini(st);
         return -1;
     }

@@ -81,6 +81,12 @@ size_t numbers_parse_numeral(const char *s, size_t len,
 /* Is CP a Chinese numeral character (digit or positional)? */
 bool numbers_is_cjk_numeral(uint32_t cp);
 
+/* The Chinese numeral characters, one per slot of a small table of
+ * NUMBERS_NUMERAL_SLOTS: the character in SLOT, or 0 for an empty slot
+ * (lets init list them without testing every code point). */
+#define NUMBERS_NUMERAL_SLOTS 162
+uint32_t numbers_cjk_numeral_slot(size_t slot);
+
 /* ---- lexicon ------------------------------------------------------------ */
 
 /* Classes of lexicon entries, as bits (one form may be in several). */
@@ -131,6 +137,12 @@ int numbers_lexicon_read_units(numbers_lexicon *lex, const char *path,
 
 /* Read the stage's own cue lexicon (see data/numbers-zh.tsv). */
 int numbers_lexicon_read_cues(numbers_lexicon *lex, const char *path,
+                              kiln_error *err);
+
+/* numbers_lexicon_read_units then numbers_lexicon_read_cues (stopping at
+ * the first error), with the match indexes built once, at the end. */
+int numbers_lexicon_read_both(numbers_lexicon *lex, const char *units,
+                              const char *cues,
                               kiln_error *err);
 
 /* Free the table (the strings live in the arena given to _new). */

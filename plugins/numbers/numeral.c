@@ -19,7 +19,7 @@
  * (no two of them share a slot: -Woverride-init, part of -Wextra, would
  * flag a clash), so that telling one from any other character costs one
  * probe instead of a chain of comparisons. */
-#define NUMERAL_SLOTS 162
+#define NUMERAL_SLOTS NUMBERS_NUMERAL_SLOTS
 
 typedef struct numeral_char {
     uint32_t cp;
@@ -73,6 +73,13 @@ static double cjk_positional(uint32_t cp)
 bool numbers_is_cjk_numeral(uint32_t cp)
 {
     return numeral_char_of(cp) != NULL;
+}
+
+uint32_t numbers_cjk_numeral_slot(size_t slot)
+{
+    return slot < NUMERAL_SLOTS && numeral_table[slot].numeral
+               ? numeral_table[slot].cp
+               : 0;
 }
 
 static bool is_digit(char c)
