@@ -502,10 +502,14 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-/* Main thread with workers: read ahead into free slots, write finished
- * slots in order. */
+/* The main thread with N - 1 worker threads: read ahead into free slots,
+ * write finished slots in order, and when there is neither to do, process
+ * a document itself (as workers[0]) instead of waiting: reading and
+ * writing take little time, and a thread of their own would compete with
+ * the workers for the N cores. */
 static void run_threaded(batch *b)
 {
+    worker *self = &b->workers[0];
     bool eof = false;
     pthread_mutex_lock(&b->lock);
     for (;;) {
@@ -536,6 +540,15 @@ static void run_threaded(batch *b)
         }
         if (eof && b->next_emit == b->next_read)
             break;
+        if (b->next_work < b->next_read) {
+            slot *s = &b->slots[b->next_work++ % b->n_slots];
+            s->state = SLOT_RUNNING;
+            pthread_mutex_unlock(&b->lock);
+            run_slot(b, s, self->doc, self->stats);
+            pthread_mutex_lock(&b->lock);
+            s->state = SLOT_DONE;
+            continue;
+        }
         pthread_cond_wait(&b->done, &b->lock);
     }
     b->stop = true;
@@ -693,20 +706,14 @@ int kiln_runner_run_batch(kiln_runner *r, char *const *paths, size_t n_paths,
         pthread_mutex_init(&b.lock, NULL);
         pthread_cond_init(&b.work, NULL);
         pthread_cond_init(&b.done, NULL);
-        for (size_t i = 0; i < b.n_workers; i++)
+        /* workers[0] is the main thread; without any other thread (none
+         * could start) it does everything alone, as with -j 1 */
+        for (size_t i = 1; i < b.n_workers; i++)
             b.workers[i].started =
                 pthread_create(&b.workers[i].thread, NULL, worker_main,
                                &b.workers[i]) == 0;
-        bool any = false;
-        for (size_t i = 0; i < b.n_workers; i++)
-            any |= b.workers[i].started;
-        if (any) {
-            run_threaded(&b);
-        } else {
-            b.n_workers = 1; /* no thread could start: do it here */
-            run_inline(&b);
-        }
-        for (size_t i = 0; i < b.n_workers; i++)
+        run_threaded(&b);
+        for (size_t i = 1; i < b.n_workers; i++)
             if (b.workers[i].started)
                 pthread_join(b.workers[i].thread, NULL);
         pthread_cond_destroy(&b.done);
