@@ -36,21 +36,6 @@ static inline size_t seg_decode(const char *str, size_t len, uint32_t *cp)
 }
 
 /* Index of the lowest set bit of M (M != 0). */
-static inline unsigned seg_lowest_bit(unsigned m)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctz(m);
-#else
-    unsigned k = 0;
-    while (!(m & 1u)) {
-        m >>= 1;
-        k++;
-    }
-    return k;
-#endif
-}
-
-/* Index of the lowest set bit of M (M != 0). */
 static inline unsigned seg_lowest_bit64(uint64_t m)
 {
 #if defined(__GNUC__)
@@ -116,7 +101,7 @@ static inline size_t seg_find_stop(const unsigned char *u, size_t i,
                          stop[u[i + 4]] << 4 | stop[u[i + 5]] << 5 |
                          stop[u[i + 6]] << 6 | stop[u[i + 7]] << 7;
             if (m)
-                return i + seg_lowest_bit(m);
+                return i + seg_lowest_bit64(m);
         }
 #endif
         i += 8;
