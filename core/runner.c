@@ -480,6 +480,19 @@ static void emit_slot(batch *b, slot *s)
         show_progress(b, false);
 }
 
+/* Take the next filled slot and process it with W's document, the lock
+ * released meanwhile (called, and returning, with b->lock held). */
+static void process_next_slot(batch *b, worker *w)
+{
+    slot *s = &b->slots[b->next_work++ % b->n_slots];
+    s->state = SLOT_RUNNING;
+    pthread_mutex_unlock(&b->lock);
+    run_slot(b, s, w->doc, w->stats);
+    pthread_mutex_lock(&b->lock);
+    s->state = SLOT_DONE;
+    pthread_cond_signal(&b->done);
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -490,13 +503,7 @@ static void *worker_main(void *arg)
             pthread_cond_wait(&b->work, &b->lock);
         if (b->stop)
             break;
-        slot *s = &b->slots[b->next_work++ % b->n_slots];
-        s->state = SLOT_RUNNING;
-        pthread_mutex_unlock(&b->lock);
-        run_slot(b, s, w->doc, w->stats);
-        pthread_mutex_lock(&b->lock);
-        s->state = SLOT_DONE;
-        pthread_cond_signal(&b->done);
+        process_next_slot(b, w);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
@@ -509,7 +516,6 @@ static void *worker_main(void *arg)
  * the workers for the N cores. */
 static void run_threaded(batch *b)
 {
-    worker *self = &b->workers[0];
     bool eof = false;
     pthread_mutex_lock(&b->lock);
     for (;;) {
@@ -541,12 +547,7 @@ static void run_threaded(batch *b)
         if (eof && b->next_emit == b->next_read)
             break;
         if (b->next_work < b->next_read) {
-            slot *s = &b->slots[b->next_work++ % b->n_slots];
-            s->state = SLOT_RUNNING;
-            pthread_mutex_unlock(&b->lock);
-            run_slot(b, s, self->doc, self->stats);
-            pthread_mutex_lock(&b->lock);
-            s->state = SLOT_DONE;
+            process_next_slot(b, &b->workers[0]);
             continue;
         }
         pthread_cond_wait(&b->done, &b->lock);

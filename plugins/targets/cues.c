@@ -193,25 +193,26 @@ static void set_bit(uint8_t *bits, unsigned k)
  * bytes); any other cue marks its first (last) byte. A cue shorter than
  * three bytes could match inside a character: then the filters pass
  * everything. */
+static void fill_filters(tg_cues *cues, bool pass_all)
+{
+    int bits = pass_all ? 0xFF : 0, flag = pass_all ? 1 : 0;
+    memset(cues->first_cp, bits, sizeof cues->first_cp);
+    memset(cues->first_short, bits, sizeof cues->first_short);
+    memset(cues->first_pairs, bits, sizeof cues->first_pairs);
+    memset(cues->last_cp, bits, sizeof cues->last_cp);
+    memset(cues->first_other, flag, sizeof cues->first_other);
+    memset(cues->last_other, flag, sizeof cues->last_other);
+}
+
 static void build_filters(tg_cues *cues)
 {
-    memset(cues->first_cp, 0, sizeof cues->first_cp);
-    memset(cues->first_short, 0, sizeof cues->first_short);
-    memset(cues->first_pairs, 0, sizeof cues->first_pairs);
-    memset(cues->last_cp, 0, sizeof cues->last_cp);
-    memset(cues->first_other, 0, sizeof cues->first_other);
-    memset(cues->last_other, 0, sizeof cues->last_other);
+    fill_filters(cues, false);
     for (size_t i = 0; i < cues->len; i++) {
         const tg_cue *c = &cues->items[i];
         const char *w = c->word;
         unsigned cp;
         if (c->len < 3) {
-            memset(cues->first_cp, 0xFF, sizeof cues->first_cp);
-            memset(cues->first_short, 0xFF, sizeof cues->first_short);
-            memset(cues->first_pairs, 0xFF, sizeof cues->first_pairs);
-            memset(cues->last_cp, 0xFF, sizeof cues->last_cp);
-            memset(cues->first_other, 1, sizeof cues->first_other);
-            memset(cues->last_other, 1, sizeof cues->last_other);
+            fill_filters(cues, true);
             return;
         }
         if (tg_cp3(w, &cp)) {
